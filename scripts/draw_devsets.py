@@ -38,3 +38,16 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def draw_second_topic_set() -> None:
+    """A second topic-label draw (320 ids) from the articles no earlier split holds."""
+    path = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
+    s = json.loads(path.read_text())
+    used = set(s["entity_dev"]) | set(s["entity_heldout"]) | set(s["topic_only"]) | set(s["negatives_in_gold"])
+    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
+    rest = [r["id"] for r in rows if r["id"] not in used and r["source"] != "seed"]
+    rng = random.Random(20261123)
+    rng.shuffle(rest)
+    s["topic_only_2"] = rest[:320]
+    path.write_text(json.dumps(s, indent=1))
