@@ -2,7 +2,7 @@
 
 Inputs (all keyed by article id, texts read from ../shared/data/corpus at train time):
 - models/annotations/gold/dev_*.jsonl   full gold (topics + relevance) by the guidelines
-- models/annotations/topics_only.jsonl  topic + relevance labels
+- models/annotations/topics_only*.jsonl topic + relevance labels
 - ../shared/eval/examples_gold.jsonl    the guideline's worked examples
 - models/annotations/synthetic_topics.jsonl  short articles we wrote for rare labels (text in the repo: ours)
 - every other corpus article as a weak relevance label (articles.jsonl: relevant, negatives.jsonl: not)
@@ -47,7 +47,7 @@ def heldout_ids(models_dir: Path) -> set[str]:
 def collect_labels(models_dir: Path, shared: Path) -> dict[str, dict]:
     """id -> {"relevant", "topics"} from every label file; later files never override full gold."""
     labels: dict[str, dict] = {}
-    files = [shared / "eval" / "examples_gold.jsonl", models_dir / "annotations" / "topics_only.jsonl",
+    files = [shared / "eval" / "examples_gold.jsonl", *sorted((models_dir / "annotations").glob("topics_only*.jsonl")),
              *sorted((models_dir / "annotations" / "gold").glob("dev_*.jsonl"))]
     for f in files:
         for r in _jsonl(f):
