@@ -3,7 +3,7 @@
 Why linear models over word and character n-grams: the labelled set is a few hundred articles, the
 vocabulary is formulaic press-release Indonesian (with affixes and spelling variants that character
 n-grams absorb), and analysts ask *why* an article got a label: a linear model answers with its terms
-(`TopicModel.explain`). Probabilities are calibrated (Platt scaling over cross-validation folds) and each
+(`TopicModel.explain`). Probabilities are calibrated (a sigmoid fitted on out-of-fold scores: Platt scaling) and each
 label gets its own threshold chosen on held-out folds, because rare labels need lower cut-offs than
 common ones.
 """
@@ -77,6 +77,17 @@ def build_vectorizer(max_features: int = 60000):
     )
 
 
+class CalibratedLinear:
+    """A linear classifier whose decision score is mapped to a probability by a fitted sigmoid."""
+
+    def __init__(self, lr, a: float, b: float):
+        self.lr, self.a, self.b = lr, a, b
+
+    def predict_proba(self, X) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-(self.a * self.lr.decision_function(X) + self.b)))
+        return np.column_stack([1.0 - p, p])
+
+
 class TopicModel:
     """Relevance + multi-label topics over one shared vectoriser per task. Picklable (joblib)."""
 
@@ -121,6 +132,8 @@ class TopicModel:
 
 def _coef(clf) -> np.ndarray:
     """Mean weight vector of a (calibrated) linear classifier."""
+    if isinstance(clf, CalibratedLinear):
+        return clf.lr.coef_[0]
     if hasattr(clf, "calibrated_classifiers_"):
         return np.mean([c.estimator.coef_[0] for c in clf.calibrated_classifiers_], axis=0)
     return clf.coef_[0]
