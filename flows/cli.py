@@ -11,6 +11,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from flows import __version__
 from flows.errors import PantauError
@@ -29,6 +30,8 @@ _state = {"debug": False}
 COMMAND_MODULES = [
     "flows.commands.ingest_cmds",
     "flows.commands.nlp_cmds",
+    "flows.commands.train_cmds",
+    "flows.commands.topics_cmds",
 ]
 
 
@@ -55,7 +58,7 @@ def main() -> None:
     except PantauError as exc:
         if debug:
             raise
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except (typer.Exit, SystemExit) as exc:
         code = getattr(exc, "exit_code", None)
@@ -73,7 +76,8 @@ def main() -> None:
             sys.exit(exc.exit_code)
         if debug:
             raise
-        err.print(f"[red]error:[/red] {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        err.print(f"[red]error:[/red] {type(exc).__name__}: {escape(str(exc))} (run with --debug for the traceback)",
+                  highlight=False, soft_wrap=True)
         sys.exit(1)
 
 

@@ -105,17 +105,24 @@ class TopicModel:
     def version(self) -> str:
         return self.meta.get("version", MODEL_VERSION)
 
+    def predict_scores(self, titles: list[str | None], texts: list[str | None]) -> list[dict[str, float]]:
+        """Calibrated probability of every label, whatever the relevance (for explanations and audits)."""
+        docs = [prepare_text(t, x) for t, x in zip(titles, texts, strict=True)]
+        if not docs:
+            return []
+        X = self.topic_vec.transform(docs)
+        cols = {lab: clf.predict_proba(X)[:, 1] for lab, clf in self.topic_clfs.items()}
+        return [{lab: round(float(c[i]), 4) for lab, c in cols.items()} for i in range(len(docs))]
+
     def predict(self, titles: list[str | None], texts: list[str | None]) -> list[TopicPrediction]:
+        """Relevance, then the labels over their thresholds; an irrelevant article gets no topics."""
         docs = [prepare_text(t, x) for t, x in zip(titles, texts, strict=True)]
         if not docs:
             return []
         rel = self.relevance_clf.predict_proba(self.relevance_vec.transform(docs))[:, 1]
-        X = self.topic_vec.transform(docs)
-        scores = {lab: clf.predict_proba(X)[:, 1] for lab, clf in self.topic_clfs.items()}
         out = []
-        for i in range(len(docs)):
+        for i, ts in enumerate(self.predict_scores(titles, texts)):
             relevant = bool(rel[i] >= self.relevance_threshold)
-            ts = {lab: round(float(s[i]), 4) for lab, s in scores.items()}
             topics = [lab for lab in self.topic_clfs if relevant and ts[lab] >= self.thresholds[lab]]
             out.append(TopicPrediction(relevant, round(float(rel[i]), 4), topics,
                                        {k: v for k, v in ts.items() if v >= 0.05} if relevant else {}))
