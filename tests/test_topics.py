@@ -1,0 +1,100 @@
+"""Topic and relevance classifiers: the training code on a small synthetic set, and the committed model on
+synthetic articles written for these tests (never corpus text)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from nlp.topic_training import LabelledDoc, fit_topic_model
+from nlp.topics import TOPICS, load_taxonomy, load_topic_model, prepare_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+DRUGS = ("Petugas Lapas Kelas IIA {c} menggagalkan penyelundupan sabu yang disembunyikan dalam {o}. "
+         "Kalapas {c} menyerahkan barang bukti narkotika kepada BNNK {c} untuk diproses. Tes urine juga "
+         "digelar bagi warga binaan dan petugas, seluruhnya negatif narkoba.")
+PHONES = ("Razia kamar hunian di Rutan Kelas IIB {c} menemukan {n} unit handphone dan charger. Karutan {c} "
+          "menegaskan larangan ponsel ilegal bagi tahanan; petugas yang terlibat akan diperiksa.")
+SPORT = ("Tim sepak bola {c} FC menang {n}-1 atas tamu mereka dalam laga lanjutan liga. Pelatih memuji "
+         "lini tengah yang tampil disiplin sepanjang pertandingan di stadion kebanggaan warga {c}.")
+CITIES = ["Banyuwangi", "Kupang", "Jember", "Kediri", "Sleman", "Palu", "Ambon", "Sorong", "Bima", "Pati",
+          "Garut", "Blitar", "Tuban", "Kendari", "Manado", "Padang", "Jambi", "Dumai", "Lahat", "Bogor"]
+
+
+def _docs() -> list[LabelledDoc]:
+    rng = random.Random(7)
+    docs = []
+    for i, c in enumerate(CITIES):
+        docs.append(LabelledDoc(f"d{i}", f"Sabu dalam {c}", DRUGS.format(c=c, o=rng.choice(["sandal", "bola", "roti"])),
+                                True, ["anti_narcotics", "security_incident"]))
+        docs.append(LabelledDoc(f"p{i}", f"Razia HP di {c}", PHONES.format(c=c, n=rng.randint(2, 30)),
+                                True, ["illegal_phones"]))
+        docs.append(LabelledDoc(f"s{i}", f"{c} FC menang", SPORT.format(c=c, n=rng.randint(2, 5)), False, None))
+    return docs
+
+
+def test_taxonomy_has_the_required_labels_with_definitions():
+    tax = load_taxonomy()
+    required = {"anti_narcotics", "illegal_phones", "extortion_integrity", "election_neutrality", "official_visit",
+                "cooperation_agreement", "security_incident", "rehabilitation_programs", "remission_release",
+                "overcrowding", "inmate_services"}
+    assert required <= set(tax)
+    assert all(tax[k]["definition"] and tax[k]["examples"] for k in tax)
+    assert TOPICS == list(tax)
+
+
+def test_prepare_text_drops_outlet_prefix_and_repeats_title():
+    t = prepare_text("Judul", "KUPANG -- Petugas lapas menemukan sabu.")
+    assert t.startswith("judul . judul .")
+    assert "kupang --" not in t
+
+
+def test_fit_separates_labels_and_explains_them():
+    model, report = fit_topic_model(_docs(), n_splits=3, min_positives=4)
+    assert report.relevance_cv["f1"] >= 0.9
+    assert set(model.topic_clfs) == {"anti_narcotics", "security_incident", "illegal_phones"}
+    preds = model.predict(
+        ["Sabu di Lapas Tegal", "HP ditemukan di Rutan Tegal", "Tegal FC juara"],
+        [DRUGS.format(c="Tegal", o="sandal"), PHONES.format(c="Tegal", n=9), SPORT.format(c="Tegal", n=3)],
+    )
+    assert preds[0].relevant and "anti_narcotics" in preds[0].topics and "illegal_phones" not in preds[0].topics
+    assert preds[1].relevant and preds[1].topics == ["illegal_phones"]
+    assert not preds[2].relevant and preds[2].topics == []
+    why = model.explain("HP ditemukan", PHONES.format(c="Tegal", n=9), top=5)
+    phone_words = ("hp", "handphone", "ponsel", "charger", "razia")
+    assert any(any(w in term for w in phone_words) for term, _ in why["illegal_phones"][:3])
+
+
+@pytest.fixture(scope="module")
+def committed():
+    model = load_topic_model(ROOT / "models")
+    if model is None:
+        pytest.skip("models/topics/model.joblib not trained")
+    return model
+
+
+def test_committed_model_on_synthetic_articles(committed):
+    titles = [
+        "Lapas Banyuwangi dan BNNK gelar tes urine",
+        "Persebaya tundukkan tamunya",
+        "Tersangka korupsi ditahan di Rutan KPK",
+        "Ratusan napi terima remisi HUT RI",
+    ]
+    texts = [
+        "Lembaga Pemasyarakatan Kelas IIA Banyuwangi bersama BNNK Banyuwangi menggelar tes urine bagi 150 warga "
+        "binaan dan petugas, Senin (10/2/2025). Kalapas menegaskan komitmen zero narkoba di dalam lapas.",
+        "Persebaya Surabaya menang 2-0 atas tamunya di Stadion Gelora Bung Tomo. Pelatih memuji penampilan "
+        "lini belakang dan suporter yang memenuhi tribun.",
+        "Komisi Pemberantasan Korupsi menahan seorang bupati yang menjadi tersangka suap proyek jalan. Tersangka "
+        "ditahan di Rutan KPK selama 20 hari pertama untuk kepentingan penyidikan.",
+        "Sebanyak 412 narapidana di Lapas Kelas I Malang menerima remisi umum pada peringatan HUT RI 17 Agustus. "
+        "Dua di antaranya langsung bebas. Kalapas menyerahkan surat keputusan remisi secara simbolis.",
+    ]
+    preds = committed.predict(titles, texts)
+    assert preds[0].relevant and "anti_narcotics" in preds[0].topics
+    assert not preds[1].relevant and preds[1].topics == []
+    assert not preds[2].relevant
+    assert preds[3].relevant and "remission_release" in preds[3].topics
