@@ -34,10 +34,7 @@ def main() -> None:
     }
     out = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
     out.write_text(json.dumps(split, indent=1))
-
-
-if __name__ == "__main__":
-    main()
+    draw_second_topic_set()
 
 
 def draw_second_topic_set() -> None:
@@ -51,3 +48,21 @@ def draw_second_topic_set() -> None:
     rng.shuffle(rest)
     s["topic_only_2"] = rest[:320]
     path.write_text(json.dumps(s, indent=1))
+
+
+def draw_second_entity_set() -> None:
+    """100 more entity-gold ids (same filters as entity_dev), drawn after the first sets."""
+    path = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
+    s = json.loads(path.read_text())
+    used = set(s["entity_dev"]) | set(s["entity_heldout"]) | set(s["negatives_in_gold"])
+    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
+    cand = [r["id"] for r in rows if r["id"] not in used and r["source"] not in ("andikawilliam/CLICK-ID", "seed")
+            and len(r["text"]) > 400]
+    rng = random.Random(20261124)
+    rng.shuffle(cand)
+    s["entity_dev_2"] = cand[:100]
+    path.write_text(json.dumps(s, indent=1))
+
+
+if __name__ == "__main__":
+    main()
