@@ -35,6 +35,7 @@ def main() -> None:
     out = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
     out.write_text(json.dumps(split, indent=1))
     draw_second_topic_set()
+    draw_second_entity_set()
 
 
 def draw_second_topic_set() -> None:
