@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS fetch_log (
     run_id          VARCHAR,
     status          VARCHAR NOT NULL,      -- ok, not_modified, http_error, timeout, robots_disallowed,
                                            -- too_large, not_html, redirect_loop, connection_error,
-                                           -- nothing_extracted, duplicate, invalid_url, feed_error
+                                           -- nothing_extracted, duplicate, invalid_url, feed_error,
+                                           -- batch_error (a batch that could not be processed or written)
     http_status     INTEGER,
     reason          VARCHAR,
     attempts        INTEGER,
