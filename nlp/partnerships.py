@@ -45,7 +45,7 @@ _TRIGGERS = {
                        r"uji\s+urine?|operasi\s+(?:gabungan|bersama)|pemeriksaan\s+urine?|sampel\s+urine?|"
                        r"penyisiran|diserahkan\b[^.]{0,60}\b(?:ke|kepada)\b|serahkan\s+(?:\w+\s+){0,4}(?:ke|kepada)\b|"
                        r"patroli\s+bersama|pemusnahan|aparat\s+gabungan|tim\s+gabungan|penyelundupan|"
-                       r"menggagalkan|digagalkan|pengungkapan",
+                       r"menggagalkan|digagalkan|pengungkapan|patroli|pengejaran|memburu|diburu",
     "visit": r"kunjungan|kunjungi|berkunjung|audiensi|silaturahmi|silaturahim|"
              r"sowan|bertandang|sambangi|meninjau|tinjau\b|peninjauan(?!\s+kembali)|"
              r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan",
@@ -55,7 +55,7 @@ _TRIGGERS = {
                r"bakti\s+sosial|baksos|pendampingan|edukasi|pengajian|perekaman|rehabilitasi|asesmen|"
                r"assessment|kerja\s*sama|menggandeng|digandeng|ujian|kejar\s+paket|"
                r"\bprogram\b[^.]{0,40}\b(?:dari|oleh|bersama|dengan)\b|dilaksanakan\s+oleh|diikuti|"
-               r"penyerahan|diserahkan|menyerahkan|memberikan",
+               r"penyerahan|diserahkan|menyerahkan|memberikan|deradikalisasi|dibantu|bantuan",
     "attendance": r"turut\s+hadir|dihadiri|menghadiri|tampak\s+hadir|disaksikan|menyaksikan|undangan|\bhadir\b",
 }
 
@@ -105,7 +105,9 @@ def _trigger_hits(low: str) -> list[tuple[int, int]]:
     return hits
 # Words that stand for a corrections unit when none is named in the sentence.
 _GENERIC_UNIT = re.compile(
-    r"\b(?:lapas|rutan|lpka|bapas|rupbasan|kalapas|karutan|kabapas|kanwil|kakanwil|lembaga\s+pemasyarakatan|"
+    r"\b(?:lapas|rutan|lpka|bapas|rupbasan|kalapas|karutan|kabapas|lembaga\s+pemasyarakatan|"
+    r"(?:ka)?kanwil(?!\s+(?:direktorat\s+jenderal\s+(?!pemasyarakatan)|ditjen\s+(?!pas)|dj\w*\b|bea|pajak|"
+    r"bpn|atr|kementerian\s+(?!hukum|imigrasi)|kemenag|bank))|"
     r"rumah\s+tahanan|warga\s+binaan|wbp|narapidana|napi|tahanan|petugas|pemasyarakatan|"
     r"pegawai|anak\s+binaan|klien)\b",
     re.IGNORECASE,
@@ -333,6 +335,36 @@ _EVENT_ANAPHOR = re.compile(r"\b(?:kunjungan|kegiatan|acara|peninjauan|pertemuan
                             re.IGNORECASE)
 
 
+def _attendance_pos(hits: list[tuple[int, int]], s: int, e: int) -> int:
+    """Position of the first attendance word ("dihadiri", "turut hadir") in [s, e), -1 when none."""
+    rank = KIND_ORDER.index("attendance")
+    i = bisect.bisect_left(hits, (s, -1))
+    while i < len(hits) and hits[i][0] < e:
+        if hits[i][1] == rank:
+            return hits[i][0]
+        i += 1
+    return -1
+
+
+def _hosts(units: list[_Party], s: int, e: int, kpos: int) -> list[_Party]:
+    """'Program diresmikan di Lapas Padang dan dihadiri oleh Kadiv Kanwil ... dan Kabid BNNP': a unit named
+    only after the attendance word is a guest beside the partner, not its host; the unit named before
+    the word hosts (all units are kept when none is named before it)."""
+    before = [u for u in units if any(s <= a < kpos for a in u.starts)]
+    return before or units
+
+
+def _blank(sent: str, s: int, parties: list[_Party]) -> str:
+    """The sentence with the parties' mentions blanked: a generic word inside an outside body's name
+    ("Petugas" in "Satuan Tugas", "Lapas" in a Polsek's "Bhabinkamtibmas Lapas") says nothing of the unit."""
+    chars = list(sent)
+    for p in parties:
+        for a, b in p.spans:
+            if s <= a < s + len(sent):
+                chars[a - s:b - s] = " " * (min(b, s + len(sent)) - a)
+    return "".join(chars)
+
+
 def _exhorted(text: str, pos: int) -> bool:
     """'tingkatkan koordinasi dengan TNI', 'menekankan sinergi dengan Polri': the trigger is advice."""
     return bool(_EXHORTATION.search(text[max(0, pos - 40):pos]))
@@ -442,6 +474,24 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
     return canon
 
 
+def _unit_canonical(units: list[_Party]) -> dict[int, _Party]:
+    """'LPKA Lampung' and 'LPKA Bandar Lampung' as two facilities of one article: one unit, one pair. A
+    facility whose distinctive words are a subset of another's with the same head word is that one."""
+    out: dict[int, _Party] = {}
+    facs = [u for u in units if u.family == "facility"]
+    for u in facs:
+        core = u.tokens - _GENERIC_TOKENS
+        head = u.name.split()[0].lower() if u.name else ""
+        for v in facs:
+            if v is u or not v.name or v.name.split()[0].lower() != head:
+                continue
+            vcore = v.tokens - _GENERIC_TOKENS
+            if len(core) >= 2 and core < vcore:
+                out[id(u)] = v
+                break
+    return out
+
+
 def _compact(name: str) -> str:
     return re.sub(r"\([^)]*\)|[^a-z]", "", name.lower())
 
@@ -522,6 +572,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     if not units or not partners:
         return []
     canon = _canonical(text, partners)
+    ucanon = _unit_canonical(units)
     hits = _trigger_hits(text.lower())
     has_agreement = any(rank == 0 for _, rank in hits)
     all_spans = [sp for p in parties for sp in p.spans]
@@ -540,6 +591,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             if all(n >= 3 or (n == 2 and (others or third[0])) for n in listed):
                 return
         p = canon[id(p)]
+        u = ucanon.get(id(u), u)
         if _is_national(u) and p.family == "kemenko_kumham_imipas":
             return  # the ministry and its peers in government: not a unit's partnership
         key = (u.pid or u.name, p.pid or p.name)
@@ -554,6 +606,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     acting: list[_Party] = list(units)  # the units that may act in the current sentence
     third = [False]  # the sentence holds a party beyond a unit and one partner (a third side)
     last_unit: _Party | None = None
+    last_facility: _Party | None = None
     visitor: _Party | None = None
     prev_kind: str | None = None
     prev_units: list[_Party] = []
@@ -580,11 +633,18 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             if use_units and all(_is_national(u) for u in use_units) and _FACILITY_HEAD.search(sent) and \
                     last_unit is not None and last_unit.family == "facility":
                 use_units = [last_unit]  # "Kepala Rutan ... melapor ke kantor wilayah Kementerian": the Rutan acts
+            if len(use_units) > 1:
+                apos = _attendance_pos(hits, s, e)
+                if apos >= 0:
+                    use_units = _hosts(use_units, s, e, apos)
             if not use_units and here_actors:
                 use_units = here_actors[:1]
-            if not use_units and (_GENERIC_UNIT.search(sent) or kind == "attendance"
+            if not use_units and (_GENERIC_UNIT.search(_blank(sent, s, here_partners)) or kind == "attendance"
                                   or _unit_speaks(sent, s, here_partners)):
-                use_units = [last_unit or first_unit]
+                fallback = last_unit or first_unit
+                if _is_national(fallback) and last_facility is not None:
+                    fallback = last_facility  # "petugas berkoordinasi dengan Polda": the facility's staff
+                use_units = [fallback]
             if not use_units and gap <= 2 and prev_units and (
                     (prev_kind == kind and kind in _NO_NAME_NEEDED) or _EVENT_ANAPHOR.search(sent)):
                 use_units = prev_units  # "Dalam kunjungan tersebut, ...", "Razia ini melibatkan TNI"
@@ -614,6 +674,8 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
         if named_units:
             main_units = _drop_qualifiers(text, named_units, s, e, all_spans) or named_units
             last_unit = max(main_units, key=lambda u: max(a for a in u.starts if s <= a < e))
+            if last_unit.family == "facility":
+                last_facility = last_unit
         elif here_actors:
             last_unit = here_actors[-1]
     return [p for _, p in best.values()]

@@ -1,0 +1,150 @@
+"""Throughput and peak memory of `pantau extract` on ~400-word synthetic articles.
+
+Usage: python benchmarks/bench_extract.py [--n 1000] [--n-process 1] [--batch-size 64]
+Runs the real command (`run_extract`, the function behind `pantau extract`) in a child process and
+prints articles/s and the child's peak RSS (resource.getrusage of the children), so the number
+includes model loading, exactly as a user would see it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PARAS = [
+    "{city} (ANTARA) - Lembaga Pemasyarakatan (Lapas) Kelas IIA {city} bersama Badan Narkotika Nasional Kabupaten "
+    "(BNNK) {city} menggelar tes urine bagi petugas dan warga binaan pada {wd} ({d}/{m}/2025).",
+    "Kepala Lapas Kelas IIA {city}, {name}, mengatakan kegiatan tersebut merupakan bagian dari komitmen jajaran "
+    "untuk mewujudkan lapas yang bersih dari handphone, pungutan liar dan narkoba.",
+    "\"Kami ingin memastikan seluruh petugas bebas dari penyalahgunaan narkotika,\" kata {short} di aula Lapas "
+    "{city}. Ia menambahkan, kegiatan serupa akan digelar secara rutin setiap bulan.",
+    "Kepala BNNK {city}, AKBP {name2}, S.H., M.H., menyampaikan apresiasi atas sinergi yang terjalin. Menurut "
+    "{short2}, deteksi dini merupakan langkah penting dalam pencegahan peredaran gelap narkoba.",
+    "Kegiatan juga dihadiri perwakilan Kanwil Ditjenpas {prov}, Polres {city} dan Kodim setempat. Sebanyak 150 "
+    "warga binaan dan 40 petugas menjalani pemeriksaan, seluruhnya dinyatakan negatif.",
+    "Selain tes urine, petugas melakukan razia kamar hunian. Dari razia tersebut tidak ditemukan barang terlarang "
+    "seperti telepon genggam maupun senjata tajam.",
+    "Sementara itu, Kepala Kantor Wilayah Direktorat Jenderal Pemasyarakatan {prov}, {name3}, mengapresiasi "
+    "langkah yang diambil jajaran Lapas {city} dalam mendukung program pemberantasan narkoba.",
+    "Program pembinaan kemandirian bagi warga binaan juga terus berjalan, antara lain pelatihan menjahit, "
+    "pertanian, dan perbengkelan yang bekerja sama dengan Dinas Tenaga Kerja Kabupaten {city}.",
+]
+CITIES = [("Banyuwangi", "Jawa Timur"), ("Kupang", "Nusa Tenggara Timur"), ("Tegal", "Jawa Tengah"),
+          ("Samarinda", "Kalimantan Timur"), ("Padang", "Sumatera Barat"), ("Jember", "Jawa Timur")]
+NAMES = ["Mochamad Mukaffi", "Haryono Saputra", "Dwi Santosa", "Rudy Fernando", "Imam Jauhari", "Faisol Wahyudi"]
+WD = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat"]
+
+
+def make_articles(n: int, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        city, prov = rng.choice(CITIES)
+        n1, n2, n3 = rng.sample(NAMES, 3)
+        paras = []
+        while sum(len(p.split()) for p in paras) < 400:
+            paras.append(rng.choice(PARAS))
+        text = "\n".join(p.format(city=city, prov=prov, wd=rng.choice(WD), d=rng.randint(1, 28), m=rng.randint(1, 12),
+                                  name=n1, short=n1.split()[-1], name2=n2, short2=n2.split()[0], name3=n3)
+                         for p in paras)
+        out.append({"id": f"bench-{i}", "title": f"Tes Urine di Lapas {city}", "text": text,
+                    "published": "2025-06-30", "url": None})
+    return out
+
+
+CHILD = """
+import sys, time, resource
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from flows.commands.nlp_cmds import run_extract
+t = time.perf_counter()
+ok, failed = run_extract(Path({inp!r}), Path({out!r}), batch_size={bs}, n_process={np}, progress=False)
+print(ok, failed, time.perf_counter() - t)
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=64)
+    a = ap.parse_args()
+    arts = make_articles(a.n)
+    words = sum(len(x["text"].split()) for x in arts) / len(arts)
+    with tempfile.TemporaryDirectory() as td:
+        inp, out = Path(td) / "in.jsonl", Path(td) / "out.jsonl"
+        inp.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in arts) + "\n", encoding="utf-8")
+        code = CHILD.format(root=str(ROOT), inp=str(inp), out=str(out), bs=a.batch_size, np=a.n_process)
+        t0 = time.perf_counter()
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        wall = time.perf_counter() - t0
+        ok, failed, inner = res.stdout.split()
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_mb = ru.ru_maxrss / 1024
+    cpu = ru.ru_utime + ru.ru_stime
+    stages = stage_times(arts[:200])
+    print(f"articles={a.n} mean_words={words:.0f} n_process={a.n_process} batch_size={a.batch_size}")
+    print(f"ok={ok} failed={failed}")
+    print(f"extract (incl. loading): {wall:.2f}s  -> {a.n / wall:.1f} articles/s")
+    print(f"run_extract only:        {float(inner):.2f}s  -> {a.n / float(inner):.1f} articles/s")
+    print(f"peak RSS of the largest child process: {peak_mb:.0f} MB")
+    print(f"CPU time of the run: {cpu:.1f}s -> {a.n / cpu:.1f} articles per CPU-second "
+          f"(x2 = the rate on 2 dedicated cores with --n-process 2; wall-clock figures above depend on machine load)")
+    print("CPU ms per article by stage (200 articles, in this process): " +
+          ", ".join(f"{k}={v:.1f}" for k, v in stages.items()))
+
+
+def stage_times(rows: list[dict]) -> dict[str, float]:
+    """Where the time goes: spaCy (tokenise + sentences), the rule stages, topics, partnerships."""
+    sys.path.insert(0, str(ROOT))
+    from datetime import date
+
+    from nlp import dates, facilities, organizations
+    from nlp.analyze import Analyzer
+    from nlp.records import ArticleText
+
+    an = Analyzer.load()
+    arts = [ArticleText(r["id"], r["text"], r["title"], date(2025, 6, 30)) for r in rows]
+    texts = [an.full_text(a) for a in arts]
+    list(an.pipe(arts[:5]))
+    out = {}
+    cpu0 = time.process_time()
+    t = time.process_time()
+    docs = list(an.nlp.pipe(texts, batch_size=64))
+    out["spacy"] = time.process_time() - t
+    t = time.process_time()
+    for text, a in zip(texts, arts, strict=True):
+        fm = facilities.find_mentions(text, an.registry)
+        facs, links = facilities.resolve(fm, text, an.registry)
+        orgs = organizations.resolve(organizations.find_hits(text, an.registry, [(m.start, m.end) for m in fm]),
+                                     text, an.registry)
+        an.officials.find(text, facs, links, orgs)
+        dates.find_dates(text, a.published)
+    out["rules"] = time.process_time() - t
+    if an.topic_model is not None:
+        t = time.process_time()
+        an.topic_model.predict([a.title or "" for a in arts], [a.text for a in arts])
+        out["topics"] = time.process_time() - t
+    t = time.process_time()
+    results = list(an.pipe(arts))
+    out["all"] = time.process_time() - t
+    if an.partnership_fn is not None:
+        t = time.process_time()
+        for d, r in zip(docs, results, strict=True):
+            an.partnership_fn(d, r)
+        out["partnerships"] = time.process_time() - t
+    _ = cpu0
+    return {k: 1000 * v / len(arts) for k, v in out.items()}
+
+
+if __name__ == "__main__":
+    main()

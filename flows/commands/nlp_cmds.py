@@ -1,0 +1,224 @@
+"""`pantau extract` and `pantau evaluate`: batch extraction without a database, and its scores.
+
+Output contract of `extract`: one line per input line, in input order. A malformed input line
+(bad JSON, not an object, no id, no text, bad published date) is reported on stderr with its line
+number and gets an output line `{"id": <id or null>, "line": N, "error": "..."}` so that line
+numbers of input and output stay aligned; the exit code is 1 when any line failed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def parse_published(value) -> date | None:
+    """Date or datetime string (ISO, with or without time / zone) -> date; None stays None."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"published must be a string, got {type(value).__name__}")
+    v = value.strip()
+    try:
+        return date.fromisoformat(v[:10])
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).date()
+    except ValueError as exc:
+        raise ValueError(f"published {value!r} is not a date") from exc
+
+
+def parse_line(raw: str, lineno: int):
+    """One input line -> ArticleText; raises ValueError naming what is wrong."""
+    from nlp.records import ArticleText
+
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise ValueError("not a JSON object")
+    if obj.get("id") in (None, ""):
+        raise ValueError("missing 'id'")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError("missing or non-string 'text'")
+    title = obj.get("title")
+    if title is not None and not isinstance(title, str):
+        raise ValueError("'title' must be a string or null")
+    url = obj.get("url")
+    return ArticleText(id=str(obj["id"]), text=text, title=title, published=parse_published(obj.get("published")),
+                       url=url if isinstance(url, str) else None)
+
+
+def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_process: int = 1,
+                model_dir: Path | None = None, progress: bool = True) -> tuple[int, int]:
+    """Extract every line; returns (lines ok, lines failed)."""
+    from rich.progress import Progress
+
+    from nlp.analyze import Analyzer
+
+    if not input_path.exists():
+        raise InputError(f"{input_path}: no such file")
+    lines = input_path.read_text(encoding="utf-8").splitlines()
+    parsed: list = []
+    failed = 0
+    for i, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            parsed.append((i, None, "empty line"))
+            continue
+        try:
+            parsed.append((i, parse_line(raw, i), None))
+        except ValueError as exc:
+            parsed.append((i, None, str(exc)))
+    analyzer = Analyzer.load(model_dir or ROOT / "models")
+    good = [p[1] for p in parsed if p[1] is not None]
+    results = _analyze_all(analyzer, good, batch_size, n_process, model_dir)
+    ok = 0
+    with open(output_path, "w", encoding="utf-8") as out, Progress(transient=True, disable=not progress,
+                                                                    console=_stderr_console()) as bar:
+        task = bar.add_task("extract", total=len(parsed))
+        for lineno, art, err in parsed:
+            if art is None:
+                failed += 1
+                print(f"{input_path}:{lineno}: {err}", file=sys.stderr)
+                rid = None
+                try:
+                    obj = json.loads(lines[lineno - 1])
+                    rid = obj.get("id") if isinstance(obj, dict) else None
+                except (json.JSONDecodeError, IndexError):
+                    pass
+                out.write(json.dumps({"id": rid, "line": lineno, "error": err}, ensure_ascii=False) + "\n")
+            else:
+                res = next(results)
+                if isinstance(res, Exception):
+                    failed += 1
+                    print(f"{input_path}:{lineno}: analysis failed: {res}", file=sys.stderr)
+                    out.write(json.dumps({"id": art.id, "line": lineno, "error": str(res)}, ensure_ascii=False) + "\n")
+                else:
+                    ok += 1
+                    out.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+            bar.advance(task)
+    return ok, failed
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _analyze_all(analyzer, arts: list, batch_size: int, n_process: int, model_dir):
+    """Yield one Analysis (or the Exception) per article, in order; a failing batch is retried one by one."""
+    if n_process > 1 and len(arts) > batch_size:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunks = [arts[i:i + batch_size] for i in range(0, len(arts), batch_size)]
+        with ProcessPoolExecutor(max_workers=n_process, initializer=_init_worker,
+                                 initargs=(str(model_dir or ROOT / "models"),)) as ex:
+            for chunk_res in ex.map(_worker_batch, chunks):
+                yield from chunk_res
+        return
+    for i in range(0, len(arts), batch_size):
+        chunk = arts[i:i + batch_size]
+        try:
+            yield from list(analyzer.pipe(chunk, batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - isolate the bad article, keep the rest
+            for a in chunk:
+                try:
+                    yield analyzer.analyze(a)
+                except Exception as exc:  # noqa: BLE001
+                    yield exc
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(model_dir: str) -> None:
+    from nlp.analyze import Analyzer
+
+    _WORKER["a"] = Analyzer.load(model_dir)
+
+
+def _worker_batch(chunk: list) -> list:
+    a = _WORKER["a"]
+    try:
+        return list(a.pipe(chunk, batch_size=len(chunk)))
+    except Exception:  # noqa: BLE001
+        out = []
+        for art in chunk:
+            try:
+                out.append(a.analyze(art))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out
+
+
+def load_score_module():
+    """The project's judge (../shared/eval/score.py) when present, else the vendored copy."""
+    shared = ROOT.parent / "shared" / "eval" / "score.py"
+    if shared.exists():
+        spec = importlib.util.spec_from_file_location("pantau_shared_score", shared)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod
+    from nlp import eval_score
+
+    return eval_score
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract(
+        input: Annotated[Path, typer.Argument(help="JSONL with id, title, text, published, url per line.")],
+        output: Annotated[Path, typer.Option("-o", "--output", help="Where to write one JSON line per input line.")],
+        batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 64,
+        n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+        model_dir: Annotated[Path, typer.Option("--model-dir", help="Directory with configs/, ner/, topics/.")]
+        = ROOT / "models",
+    ) -> None:
+        """Extract facilities, organisations, officials, dates (and topics when trained) from articles."""
+        ok, failed = run_extract(input, output, batch_size, n_process, model_dir)
+        typer.echo(f"extracted {ok} articles, {failed} failed lines -> {output}", err=True)
+        if failed:
+            raise SystemExit(1)  # not typer.Exit: the app runs with standalone_mode=False, which swallows it
+
+    @app.command("evaluate")
+    def evaluate(
+        gold: Annotated[Path | None, typer.Option("--gold", help="Gold JSONL file or directory.")] = None,
+        split: Annotated[str, typer.Option("--split", help="dev (models/annotations/gold/dev_*.jsonl) or heldout.")]
+        = "dev",
+        corpus: Annotated[Path, typer.Option("--corpus", help="Directory with articles.jsonl / negatives.jsonl.")]
+        = ROOT.parent / "shared" / "data" / "corpus",
+        model_dir: Annotated[Path, typer.Option("--model-dir")] = ROOT / "models",
+        json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
+    ) -> None:
+        """Per-field precision / recall / F1 on annotated articles (scored by shared/eval/score.py)."""
+        from nlp.evaluate import evaluate_articles, ner_scores
+
+        if split not in ("dev", "heldout"):
+            raise InputError(f"--split must be dev or heldout, got {split!r}")
+        res = evaluate_articles(gold, split, corpus, model_dir)
+        for k in ["relevant", "facilities", "organizations", "officials", "partnerships"]:
+            r = res[k]
+            typer.echo(f"{k:14s} P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}  "
+                       f"(tp={r['tp']} fp={r['fp']} fn={r['fn']})")
+        typer.echo(f"topic_macro_f1={res['topic_macro_f1']} event_date_acc={res['event_date_acc']} "
+                   f"official_role_acc={res['official_role_acc']} missing={res['missing_predictions']} "
+                   f"n={res['n_gold']}")
+        ner = ner_scores(model_dir)
+        for name, r in ner.items():
+            typer.echo(f"NER {name}: {r}")
+        if json_out:
+            json_out.write_text(json.dumps({"extraction": res, "ner": ner}, indent=1, default=str))

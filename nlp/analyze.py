@@ -1,0 +1,172 @@
+"""The one entry point of nlp/: texts in, `Analysis` records out (used by flows and `pantau extract`).
+
+Why a class loaded once: the spaCy Language, the registries and the compiled patterns are built
+once per process; `pipe` streams articles through `nlp.pipe` in batches, so throughput is set by
+the rule stages (a few milliseconds per article), not by loading.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from nlp import dates as dates_mod
+from nlp import facilities as fac_mod
+from nlp import organizations as org_mod
+from nlp.officials import OfficialFinder
+from nlp.pipeline import ROOT, build_nlp, pantau_settings
+from nlp.records import Analysis, ArticleText
+from nlp.registry import load_registry
+
+ANALYZER_VERSION = "rules-0.3"
+log = logging.getLogger(__name__)
+
+
+def _optional(module: str, attr: str):
+    try:
+        return getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _fallback_relevance(title: str, text: str) -> float:
+    """Used only when nlp.keywords is absent: share of corrections words in the first 2,000 chars."""
+    t = (title + " " + text[:2000]).lower()
+    hits = sum(t.count(w) for w in ("lapas", "rutan", "pemasyarakatan", "warga binaan", "narapidana", "bapas",
+                                    "lpka", "napi", "rupbasan"))
+    return min(1.0, hits / 5)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def headline_spans(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+    """Title Case lines without closing punctuation: the title, and headlines of related stories and menus
+    that pages carry ("Kalapas Paparkan Infrastruktur Melalui Kunker"). Names in them have no boundary
+    (every word is capitalised); the body names the same people and bodies properly."""
+    out = [(0, body_start)] if body_start else []
+    for m in _LINE.finditer(text, body_start):
+        line = m.group(0).strip()
+        words = re.findall(r"[A-Za-z][\w'-]*", line)
+        if len(words) < 3 or len(line) > 200 or line[-1:] in '.?!"”:;,':
+            continue
+        caps = sum(w[0].isupper() for w in words)
+        if caps / len(words) >= 0.6:
+            out.append((m.start(), m.end()))
+    return out
+
+
+class Analyzer:
+    analyzer_version = ANALYZER_VERSION
+
+    def __init__(self, nlp, registry, topic_model=None, partnership_fn=None, relevance_fn=None,
+                 relevance_threshold: float = 0.5):
+        self.nlp = nlp
+        self.registry = registry
+        self.officials = OfficialFinder(registry)
+        self.topic_model = topic_model
+        self.partnership_fn = partnership_fn
+        self.relevance_fn = relevance_fn or _fallback_relevance
+        self.relevance_threshold = relevance_threshold
+        self.analyzer_version = ANALYZER_VERSION + ("+topics" if topic_model is not None else "")
+
+    _cache: dict = {}
+
+    @classmethod
+    def load(cls, model_dir: str | Path = ROOT / "models", config_path: str | None = None) -> Analyzer:
+        """Loaded once per process and (model_dir, config): flows, the CLI and tests share it."""
+        key = (str(Path(model_dir).resolve()), config_path)
+        if key not in cls._cache:
+            cls._cache[key] = cls._load(Path(model_dir), config_path)
+        return cls._cache[key]
+
+    @classmethod
+    def _load(cls, model_dir: Path, config_path: str | None) -> Analyzer:
+        settings = pantau_settings(config_path)
+        reg = load_registry(settings.get("registry_dir") or None)
+        nlp = build_nlp(str(model_dir), config_path)
+        topic_model = None
+        loader = _optional("nlp.topics", "load_topic_model")
+        if loader is not None:
+            try:
+                topic_model = loader(model_dir)
+            except Exception as exc:  # noqa: BLE001 - topics are optional; extraction must still run
+                log.warning("topic model not loaded from %s: %s", model_dir, exc)
+        partnership_fn = _optional("nlp.partnerships", "extract_partnerships")
+        relevance_fn = _optional("nlp.keywords", "keyword_relevance")
+        threshold = _optional("nlp.keywords", "RELEVANCE_THRESHOLD")
+        return cls(nlp, reg, topic_model, partnership_fn, relevance_fn,
+                   threshold if isinstance(threshold, int | float) else 0.5)
+
+    def analyze(self, article: ArticleText) -> Analysis:
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[ArticleText], batch_size: int = 64) -> Iterator[Analysis]:
+        buf: list[ArticleText] = []
+        for art in articles:
+            buf.append(art)
+            if len(buf) >= batch_size:
+                yield from self._batch(buf, batch_size)
+                buf = []
+        if buf:
+            yield from self._batch(buf, batch_size)
+
+    @staticmethod
+    def full_text(article: ArticleText) -> str:
+        return f"{article.title}\n\n{article.text}" if article.title else (article.text or "")
+
+    def _batch(self, arts: list[ArticleText], batch_size: int) -> list[Analysis]:
+        texts = [self.full_text(a) for a in arts]
+        docs = list(self.nlp.pipe(texts, batch_size=batch_size))
+        preds = None
+        if self.topic_model is not None:
+            try:
+                preds = self.topic_model.predict([a.title or "" for a in arts], [a.text or "" for a in arts])
+            except Exception as exc:  # noqa: BLE001
+                log.warning("topic model failed on a batch: %s", exc)
+        out = []
+        for i, (art, doc, text) in enumerate(zip(arts, docs, texts, strict=True)):
+            out.append(self._one(art, doc, text, preds[i] if preds else None))
+        return out
+
+    def _one(self, art: ArticleText, doc, text: str, pred) -> Analysis:
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+
+        def sentence_of(pos: int) -> str:
+            k = bisect.bisect_right(starts, pos) - 1
+            return sents[k].text.strip() if 0 <= k < len(sents) else ""
+
+        reg = self.registry
+        fmentions = fac_mod.find_mentions(text, reg)
+        facilities, links = fac_mod.resolve(fmentions, text, reg, sentence_of)
+        taken = [(fm.start, fm.end) for fm in fmentions]
+        body_start = len(art.title) + 2 if art.title else 0
+        headlines = headline_spans(text, body_start)
+        hits = org_mod.find_hits(text, reg, taken, body_start, headlines)
+        province = next((f.province for f in facilities if f.province), None)
+        orgs = org_mod.resolve(hits, text, reg, province, sentence_of)
+        officials = self.officials.find(text, facilities, links, orgs, sentence_of, body_start, headlines)
+        orgs = org_mod.drop_title_only(orgs, officials)
+        dms = dates_mod.find_dates(text, art.published)
+        a = Analysis(id=art.id, facilities=facilities, organizations=orgs, officials=officials, dates=dms,
+                     event_date=dates_mod.event_date(dms, text))
+        if pred is not None:
+            a.relevant = bool(pred.relevant)
+            a.relevance_score = float(pred.relevance_score)
+            a.topics = list(pred.topics)
+            a.topic_scores = {k: float(v) for k, v in dict(pred.topic_scores).items()}
+        else:
+            score = float(self.relevance_fn(art.title or "", art.text or ""))
+            a.relevance_score = score
+            a.relevant = score >= self.relevance_threshold
+        if self.partnership_fn is not None:
+            try:
+                a.partnerships = list(self.partnership_fn(doc, a))
+            except Exception as exc:  # noqa: BLE001 - one article's partnerships never stop a batch
+                log.warning("partnerships failed on %s: %s", art.id, exc)
+        return a

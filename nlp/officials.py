@@ -1,0 +1,466 @@
+"""Officials: a person named with a title in an organisation, in both orders
+("Kalapas Banyuwangi, Mochamad Mukaffi" / "Mukaffi, Kepala Lapas Banyuwangi").
+
+Why a token walk anchored on titles and not free NER: the annotation counts only people named in an
+official capacity, and the title phrase also tells which facility or organisation they belong to.
+The walk skips what belongs to the title phrase (organisation and facility spans, institution words,
+places, acronyms, common lower-case words written capitalised) and takes the first run of name tokens.
+Honorifics, ranks and degrees are split off into fields; later one-word mentions ("kata Mukaffi")
+join the full name. Inmates, suspects, relatives and initials never become officials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from nlp.facilities import _common_words
+from nlp.lexicon import HONORIFICS, NON_NAME, NON_OFFICIAL_CUES, RANK_KEYS, is_degree
+from nlp.records import Facility, Mention, Official, Organization
+from nlp.registry import Registry, load_registry, norm_key
+
+# Titles, longest first. group "t" = the title as written.
+_TITLES = [
+    r"Kepala\s+Kantor\s+Wilayah", r"Kepala\s+Divisi\s+Pemasyarakatan", r"Kepala\s+Divisi", r"Kepala\s+Lembaga",
+    r"Kepala\s+Rumah\s+Tahanan", r"Kepala\s+Balai", r"Kepala\s+Kesatuan\s+Pengamanan",
+    r"Kepala\s+(?:Sub\s*)?(?:Seksi|Bagian|Bidang)", r"Kepala\s+Badan", r"Kepala\s+Dinas", r"Kepala\s+Kepolisian",
+    r"Kepala\s+Satuan", r"Kepala\s+Biro", r"Kepala\s+Pusat", r"Kepala\s+Kantor", r"Kepala\s+Desa", r"Kepala",
+    r"Wakil\s+Menteri", r"Menteri\s+Koordinator", r"Menko", r"Menteri", r"Wamen\w*", r"Menkumham", r"Menimipas",
+    r"Direktur\s+Jenderal", r"Dirjen\w*", r"Direktur(?:\s+Utama)?", r"Sekretaris\s+Jenderal", r"Sekjen",
+    r"Sekretaris(?:\s+Daerah)?", r"Sekda", r"Wakil\s+Ketua", r"Ketua\s+Majelis(?:\s+Hakim)?", r"Ketua", r"Anggota",
+    r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
+    r"Kasubag\w*", r"Kasubbag\w*", r"Kabag\w*", r"Kabid\w*", r"Kasat\w*", r"Kasubdit\w*", r"Kanit\w*",
+    r"Ka\.?\s?KPLP", r"KPLP", r"Kapolda", r"Kapolres\w*", r"Kapolsek\w*", r"Kapolri", r"Kabareskrim",
+    r"Dandim", r"Danrem", r"Pangdam", r"Danlanal", r"Danramil", r"Kajati", r"Kajari", r"Kasi\s?Intel\w*",
+    r"Wakil\s+Gubernur", r"Gubernur", r"Wakil\s+Bupati", r"Bupati", r"Wakil\s+Wali\s*[Kk]ota", r"Wali\s*[Kk]ota",
+    r"Camat", r"Lurah", r"Koordinator", r"Hakim(?:\s+[Aa]nggota)?", r"Panitera(?:\s+Pengganti)?",
+    r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"Karo\w*",
+    r"Kabiro\w*", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar", r"Juru\s+[Bb]icara",
+    r"Plt\.?\s+Kepala", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+Jenderal",
+    r"Kepala\s+Staf",
+]
+_TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
+_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?P<t>kepala|ketua|menteri|direktur|wakil ketua|sekretaris|koordinator|"
+                             r"hakim(?:\s+anggota)?|bupati|gubernur|wali kota|walikota|anggota)(?=\s+[A-Z])")
+_TOKEN = re.compile(r"[^\s]+")
+_CONNECT = {"dan", "serta", "&", "se", "bidang", "urusan", "of", "the", "and", "pada", "untuk", "kota", "kabupaten",
+            "perwakilan", "wilayah", "divisi", "seksi", "kantor", "badan", "dinas", "daerah", "pusat", "tingkat",
+            "provinsi", "cabang", "negara", "sub", "kelas", "klas", "binaan", "ri"}
+_BACK_CUE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+merupakan|\s+yang\s+menjabat(?:\s+sebagai)?)"
+                       r"\s*(?:(?:Plt|Plh|Pj|Pjs|Pejabat)\.?\s*)?$")
+# former office holders and people around them are not acting officials
+_FORMER = re.compile(r"(?:mantan|eks|bekas|purnawirawan)\s*$", re.IGNORECASE)
+_ISLANDS = {"madura", "jawa", "sumatera", "sumatra", "kalimantan", "sulawesi", "bali", "lombok", "flores", "timor",
+            "sumba", "papua", "maluku", "nusa", "bangka", "belitung", "bintan", "nias", "seram", "halmahera",
+            "nusakambangan", "borneo", "indonesia"}
+_INITIALS = re.compile(r"^(?:[A-Z]{1,4}|[A-Z]\.(?:[A-Z]\.?)*)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}[a-z]*|Mc[A-Z][a-z]+)$")
+
+# titles that name the head of a unit of a given kind when no organisation is written beside them
+_TITLE_UNIT = {"kalapas": ("facility", "lapas"), "karutan": ("facility", "rutan"), "kabapas": ("facility", "bapas"),
+               "kakanwil": ("org", "corrections_office"), "kadivpas": ("org", "corrections_office"),
+               "kplp": ("facility", None), "kapolda": ("org", "police:polda"), "kapolres": ("org", "police:polres"),
+               "kapolresta": ("org", "police:polres"), "kapolrestabes": ("org", "police:polres"),
+               "kapolsek": ("org", "police:polsek"), "kajari": ("org", "prosecutor:kejari"),
+               "kajati": ("org", "prosecutor:kejati"), "dandim": ("org", "military:kodim"),
+               "danrem": ("org", "military:korem"), "dirjenpas": ("org", "ditjenpas"),
+               "dirjen": ("org", "ditjen"), "bupati": ("org", "local_government"),
+               "gubernur": ("org", "local_government"), "walikota": ("org", "local_government"),
+               "menkumham": ("org", "kemenkumham"), "kasi": ("facility", None), "kasubsi": ("facility", None),
+               "kepala": ("facility", None), "hakim": ("org", "court"), "ketuamajelis": ("org", "court"),
+               "panitera": ("org", "court"), "jaksa": ("org", "prosecutor"),
+               "kepaladivisi": ("org", "corrections_office"), "kadiv": ("org", "corrections_office"),
+               "kepalakantorwilayah": ("org", "corrections_office"), "sekretarisdaerah": ("org", "local_government"),
+               "sekda": ("org", "local_government"), "wakilbupati": ("org", "local_government"),
+               "wakilgubernur": ("org", "local_government"), "wakilwalikota": ("org", "local_government"),
+               "camat": ("org", "local_government")}
+_TITLE_UNIT_KEYS = sorted(_TITLE_UNIT, key=len, reverse=True)  # most specific first
+_GENERIC_TITLES = ("ketua", "wakilketua", "anggota", "sekretaris", "direktur", "koordinator", "wakil")
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    ref: object  # Facility | Organization
+
+
+@dataclass(slots=True)
+class _Found:
+    name_tokens: list[str]
+    start: int
+    end: int
+    title: str
+    title_start: int
+    honorifics: list[str] = field(default_factory=list)
+    rank: str | None = None
+    degrees: list[str] = field(default_factory=list)
+    unit: object | None = None
+
+
+@lru_cache(maxsize=100_000)
+def _strip(tok: str) -> tuple[str, str]:
+    """('Mukaffi,' -> 'Mukaffi', ',')"""
+    m = re.match(r"^(.*?)([,.;:!?\"”“’)]*)$", tok)
+    core, trail = m.group(1), m.group(2)
+    core = core.lstrip("(\"“'")
+    return core, trail
+
+
+def _is_place(reg: Registry, tok: str) -> bool:
+    k = norm_key(tok)
+    return k in reg.place_keys or k in _ISLANDS
+
+
+def _unit_display(unit) -> str:
+    """A facility is shown by its fullest written form (the registry name may differ from the article's)."""
+    if isinstance(unit, Facility):
+        forms = [a for a in unit.aliases if len(a.split()) <= 12] or [unit.name]
+        return max(forms, key=lambda a: (len(a.split()), len(a)))
+    return unit.name
+
+
+class OfficialFinder:
+    """Holds the registry and word lists; `find` is called once per article."""
+
+    def __init__(self, reg: Registry | None = None):
+        self.reg = reg or load_registry()
+        self.common = _common_words()
+
+    def _namey(self, core: str) -> bool:
+        k = norm_key(core)
+        if not k or not _NAME_TOKEN.match(core):
+            return False
+        if k in NON_NAME or k in self.common or _is_place(self.reg, core):
+            return False
+        if re.fullmatch(r"[ivxl]+[ab]?", k):  # class numerals
+            return False
+        return True
+
+    def _walk_forward(self, text: str, pos: int, limit: int, spans: list[_Span]) -> _Found | None:
+        toks = []
+        for m in _TOKEN.finditer(text, pos, min(len(text), pos + limit)):
+            toks.append((m.group(0), m.start(), m.end()))
+        name: list[str] = []
+        hon: list[str] = []
+        rank: list[str] = []
+        nstart = nend = -1
+        i = 0
+        in_paren = False
+        while i < len(toks):
+            raw, a, b = toks[i]
+            if "\n" in text[toks[i - 1][2]:a] if i else False:
+                break
+            if not name and (in_paren or raw.startswith("(")):
+                in_paren = ")" not in raw
+                i += 1  # "(Ka.KPLP)", "( dua )": asides inside the title phrase
+                continue
+            core, trail = _strip(raw)
+            inside = any(s.start <= a < s.end for s in spans)
+            k = norm_key(core).replace(" ", "")
+            if not name:
+                if raw.startswith("(") or inside or not core:
+                    i += 1
+                    if trail and trail[0] in ".;:!?\"”" and not inside and not re.fullmatch(r"[A-Z]", core):
+                        break
+                    continue
+                if k in HONORIFICS or k in RANK_KEYS or norm_key(core) in RANK_KEYS:
+                    (rank if (k in RANK_KEYS) else hon).append(core.rstrip("."))
+                    i += 1
+                    continue
+                if core[:1].islower():
+                    if k in _CONNECT:
+                        i += 1
+                        continue
+                    break
+                if core.lower().startswith("se-"):
+                    i += 1  # "Koordinator Lapas Se-Nusakambangan": a scope, not a name
+                    continue
+                skip = self._place_len(toks, i)
+                if skip:
+                    i += skip
+                    continue
+                if self._namey(core) or (_INITIALS.match(core) and core.endswith(".") and i + 1 < len(toks)):
+                    if core.isupper() and len(core) <= 4 and not core.endswith("."):
+                        i += 1  # acronym (RI, NTT, BNNK): title phrase
+                        continue
+                    name.append(core)
+                    nstart, nend = a, a + len(core)
+                    if trail and trail != ".":
+                        break
+                    if trail == "." and not _INITIALS.match(core):
+                        break
+                    i += 1
+                    continue
+                i += 1
+                if trail and (trail[0] in ";:!?\"”" or (trail[0] == "." and len(core) > 3)):
+                    break
+                continue
+            # inside the name
+            if inside or core[:1].islower() or not core:
+                break
+            k2 = norm_key(core)
+            if k2 in NON_NAME or _is_place(self.reg, core) and len(name) >= 2:
+                break
+            if not _NAME_TOKEN.match(core) or len(name) >= 5:
+                break
+            name.append(core)
+            nend = a + len(core)
+            if trail:
+                break
+            i += 1
+        if not name:
+            return None
+        # "I Ketut" style prefixes are part of Balinese names; lone initials are not names
+        if all(_INITIALS.match(t) for t in name):
+            return None
+        later = self._later_run(text, nend, pos + limit, spans, len(name))
+        if later is not None:
+            return later
+        if len(name) == 1 and re.match(r"\s+dan\s+[A-Z]", text[nend:nend + 8]):
+            nxt = re.match(r"\s+dan\s+([A-Z]\w+)", text[nend:nend + 40])
+            if nxt and (norm_key(nxt.group(1)) in NON_NAME or norm_key(nxt.group(1)) in self.common):
+                return None  # "menteri Imisgrasi dan Pemasyarakatan": an office, not a person
+        f = _Found(name, nstart, nend, "", 0, hon, " ".join(rank) or None)
+        self._degrees(text, nend, f)
+        return f
+
+    def _later_run(self, text: str, pos: int, stop: int, spans: list[_Span], n_first: int) -> _Found | None:
+        """"Kasi Giatja Lapas Jember Dwi Achmad Sarifudin", "Kasubdit Siber Ditreskrimsus Polda Sumut AKBP M. Aswin",
+        "Kasubsi Pendidikan dan Bimkemas, Setiyawan Nugroho": the first capitalised run belonged to the title
+        when the phrase goes on (an organisation span, a rank, acronyms, a comma) to a second, longer run."""
+        m = re.match(r"[,\s]*", text[pos:stop])
+        p = pos + m.end()
+        comma = "," in m.group(0)
+        rest = text[p:stop]
+        if not rest or rest[:1].islower():
+            return None
+        first = re.match(r"[^\s,]+", rest)
+        if not first:
+            return None
+        tok = first.group(0)
+        in_span = any(s.start <= p < s.end for s in spans)
+        k = norm_key(tok).replace(" ", "")
+        ranky = k in RANK_KEYS or k in HONORIFICS
+        acr = tok.isupper() and len(tok) <= 4 and not tok.endswith(".")
+        if not (in_span or ranky or acr or comma):
+            return None
+        if comma and not (in_span or ranky or acr) and n_first > 1:
+            return None
+        g = self._walk_forward(text, p, stop - p, spans)
+        if g is None or g.start < p:
+            return None
+        if comma and not (in_span or ranky or acr) and len(g.name_tokens) < 2:
+            return None  # "Kalapas Budi, Jakarta": keep the first
+        between = text[pos:g.start]
+        if re.search(r"[.;:!?\"”\n]|\s[a-z]", between.replace(" (", " ").replace(") ", " ")):
+            return None
+        return g
+
+    def _place_len(self, toks, i: int) -> int:
+        """Number of tokens from i that spell a multi-word place ("Sumatera Selatan", "Bandar Lampung")."""
+        for n in (3, 2):
+            if i + n <= len(toks):
+                cores = [_strip(t[0])[0] for t in toks[i:i + n]]
+                if all(c[:1].isupper() for c in cores) and norm_key(" ".join(cores)) in self.reg.place_keys:
+                    return n
+        return 0
+
+    def _degrees(self, text: str, pos: int, f: _Found) -> None:
+        m = re.match(r"((?:\s*,?\s*(?:[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Za-z]{1,5}\.?){0,3}|[A-Z]{2,4}(?=[,\s])))+)",
+                     text[pos:pos + 60])
+        if not m:
+            return
+        for part in re.split(r",\s*", m.group(1)):
+            part = part.strip()
+            if part and is_degree(part):
+                f.degrees.append(part)
+
+    def _walk_back(self, text: str, end: int, spans: list[_Span] | None = None) -> _Found | None:
+        """The name right before ", Kepala ..." / " selaku Kepala ..."."""
+        seg = text[max(0, end - 120):end]
+        cue = _BACK_CUE.search(seg)
+        if cue:
+            before = seg[:cue.start()]
+        else:
+            # "Dr Yusqon, M.Pd pendiri PKBM ...": a degree right before a lower-case title
+            m = re.search(r",\s*([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Za-z]{1,5}\.?){0,3})\s*$", seg)
+            if not (m and is_degree(m.group(1))):
+                return None
+            before = seg
+        # drop trailing degrees ", S.H., M.H."
+        while True:
+            m = re.search(r",\s*([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Za-z]{1,5}\.?){0,3})\s*$", before)
+            if m and is_degree(m.group(1)):
+                before = before[:m.start()]
+                continue
+            break
+        toks = before.split()
+        name: list[str] = []
+        for tok in reversed(toks[-6:]):
+            core, trail = _strip(tok)
+            if trail and name:
+                break
+            if not core or not _NAME_TOKEN.match(core) or norm_key(core) in NON_NAME or _is_place(self.reg, core):
+                break
+            k = norm_key(core).replace(" ", "")
+            if k in HONORIFICS or k in RANK_KEYS:
+                break
+            if norm_key(core) in self.common and not name:
+                break
+            name.insert(0, core)
+            if trail:
+                break
+        if not name or all(_INITIALS.match(t) for t in name):
+            return None
+        # keep only the capitalised run after a lower-case word: "kata Budi Santoso"
+        start_off = max(0, end - 120) + before.rfind(name[0])
+        ctx = text[max(0, start_off - 40):start_off]
+        if NON_OFFICIAL_CUES.search(ctx) or _FORMER.search(ctx):
+            return None
+        if spans and any(s.start <= start_off < s.end for s in spans):
+            return None  # "Lapas Kelas IIB Pangkalan Bun, Kepala ...": a place, not a person
+        return _Found(name, start_off, start_off + len(" ".join(name)), "", 0)
+
+    def find(self, text: str, facilities: list[Facility], fac_links, orgs: list[Organization],
+             sentence_of=None, body_start: int = 0,
+             headlines: list[tuple[int, int]] | None = None) -> list[Official]:
+        """body_start: offset of the body; title-case headlines ("Kalapas Jamin Tidak Ada ...") are not
+        searched for names (the body names the same people properly)."""
+        spans: list[_Span] = []
+        for fm, f in fac_links:
+            if f is not None:
+                spans.append(_Span(fm.start, fm.end, f))
+            else:
+                spans.append(_Span(fm.start, fm.end, None))
+        for o in orgs:
+            for mm in o.mentions:
+                spans.append(_Span(mm.start, mm.end, o))
+        spans.sort(key=lambda s: s.start)
+        self._text = text
+        found: list[_Found] = []
+        anchors = list(_TITLE_RE.finditer(text)) + list(_LOWER_TITLE_RE.finditer(text))
+        # a title word inside a named body ("Kanwil Dirjenpas Kaltim") is part of that name, not a title
+        anchors = [m for m in anchors if not any(sp.start < m.start() < sp.end for sp in spans)]
+        anchors.sort(key=lambda m: m.start())
+        starts = [m.start() for m in anchors]
+        for ai, m in enumerate(anchors):
+            if m.start() < body_start or any(s <= m.start() < e for s, e in headlines or ()):
+                continue
+            t_end = m.end()
+            # do not walk through the next title: "Kepala Lapas X didampingi Kasi Y"
+            nxt_start = next((st for st in starts[ai + 1:] if st >= t_end), None)
+            limit = (nxt_start - t_end) if nxt_start is not None and nxt_start - t_end > 3 else 160
+            limit = min(limit, 160)
+            f = self._walk_forward(text, t_end, limit, spans)
+            if f is None or f.start - t_end > 150:
+                f = self._walk_back(text, m.start(), spans)
+                if f is None:
+                    continue
+                phrase_end = self._phrase_end(text, t_end)
+                unit = self._unit_of(m.group("t"), m.start(), phrase_end, spans, facilities, orgs)
+            else:
+                ctx = text[max(0, m.start() - 40):m.start()]
+                if NON_OFFICIAL_CUES.search(ctx) or _FORMER.search(ctx):
+                    continue
+                unit = self._unit_of(m.group("t"), m.start(), f.start, spans, facilities, orgs)
+            f.title = " ".join(m.group("t").split())
+            if f.title.lower() == "kepala" and isinstance(unit, Facility):
+                f.title = "Kepala " + {"lapas": "Lapas", "rutan": "Rutan", "cabang_rutan": "Cabang Rutan",
+                                       "lpka": "LPKA", "bapas": "Bapas", "rupbasan": "Rupbasan"}[unit.kind]
+            f.title_start = m.start()
+            f.unit = unit
+            found.append(f)
+            co = re.match(r"\s*(?:,\s*)?dan\s+", text[f.end:f.end + 8])
+            if co:
+                g = self._walk_forward(text, f.end + co.end(), 60, spans)
+                if g is not None and g.start == f.end + co.end():
+                    g.title, g.title_start, g.unit = f.title, f.title_start, unit
+                    found.append(g)
+        return self._merge(found, text, sentence_of)
+
+    @staticmethod
+    def _phrase_end(text: str, pos: int) -> int:
+        m = re.search(r"[,.;:!?\"”\n]", text[pos:pos + 160])
+        return pos + (m.start() if m else 160)
+
+    def _unit_of(self, title: str, t_start: int, t_end: int, spans: list[_Span], facilities, orgs):
+        inside = [s for s in spans if t_start <= s.start < t_end and s.ref is not None]
+        if inside:
+            return inside[0].ref
+        key = norm_key(title).replace(" ", "")
+        hint = None
+        for k in _TITLE_UNIT_KEYS:
+            if key.startswith(k):
+                hint = _TITLE_UNIT[k]
+                break
+        if not hint:
+            if key.startswith(_GENERIC_TITLES):
+                # "rombongan Komisi III yang dipimpin Wakil Ketua X": the body named just before, same sentence
+                before = [s for s in spans if s.ref is not None and t_start - 80 <= s.end <= t_start]
+                if before and not re.search(r"[.;!?\n]", self._text[before[-1].end:t_start]):
+                    return before[-1].ref
+            return None
+        what, fam = hint
+        if what == "facility":
+            if key == "kepala":
+                return None  # a bare "Kepala" heads whatever follows; nothing followed
+            cands = [f for f in facilities if fam is None or f.kind == fam]
+            return cands[0] if cands else None
+        cands = [o for o in orgs if (o.org_id or "").startswith(fam) or (o.kind == fam)]
+        return cands[0] if cands else None
+
+    def _merge(self, found: list[_Found], text: str, sentence_of) -> list[Official]:
+        people: list[Official] = []
+        for f in found:
+            name = " ".join(f.name_tokens)
+            toks = set(norm_key(name).split())
+            target = None
+            for p in people:
+                ptoks = set(norm_key(p.name).split())
+                if toks <= ptoks or ptoks <= toks or (
+                        len(toks) == len(ptoks) >= 2
+                        and SequenceMatcher(None, norm_key(p.name), norm_key(name)).ratio() >= 0.85):
+                    target = p
+                    break
+            if target is None:
+                target = Official(name=name, title=f.title, honorifics=list(f.honorifics), rank=f.rank,
+                                  degrees=list(f.degrees))
+                people.append(target)
+            elif len(name) > len(target.name):
+                target.aliases.append(target.name)
+                target.name = name
+            elif name != target.name and name not in target.aliases:
+                target.aliases.append(name)
+            if f.unit is not None and target.organization is None:
+                target.organization = _unit_display(f.unit)
+                target.organization_id = getattr(f.unit, "facility_id", None) or getattr(f.unit, "org_id", None)
+            if f.rank and not target.rank:
+                target.rank = f.rank
+            for h in f.honorifics:
+                if h not in target.honorifics:
+                    target.honorifics.append(h)
+            for d in f.degrees:
+                if d not in target.degrees:
+                    target.degrees.append(d)
+            target.mentions.append(Mention(name, f.start, f.end, "PERSON", sentence_of(f.start) if sentence_of else ""))
+        # later one-word mentions ("kata Mukaffi") join the full name as aliases
+        for p in people:
+            toks = [t for t in p.name.split() if len(t) >= 3 and not t.endswith(".")]
+            if len(p.name.split()) < 2 or not toks:
+                continue
+            rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in toks) + r")(?![\w])")
+            for m in rx.finditer(text):
+                t = m.group(0)
+                if any(mm.start <= m.start() < mm.end for mm in p.mentions):
+                    continue
+                nxt = text[m.end():m.end() + 2]
+                if nxt[:1] == " " and nxt[1:2].isupper():
+                    continue  # part of a longer name
+                if t not in p.aliases:
+                    p.aliases.append(t)
+                p.mentions.append(Mention(t, m.start(), m.end(), "PERSON",
+                                          sentence_of(m.start()) if sentence_of else ""))
+        return people

@@ -1,0 +1,513 @@
+"""Organisations named in an article, normalised to (kind, level, region) with a stable org_id.
+
+Why patterns and not only NER: analysts count organisations by unit ("BNNK Banyuwangi",
+"Polres Badung", "Kanwil Ditjenpas NTT"), so a mention must resolve to one id whatever its
+spelling: "Badan Narkotika Nasional Kabupaten (BNNK) Banyuwangi" = "BNNK Banyuwangi" = "BNN
+Kabupaten Banyuwangi", and "Kanwil Kemenkumham Jatim" (to 2024) = "Kanwil Ditjenpas Jawa Timur"
+(2025 on) = one regional corrections office per province. The families and their spellings are a
+small closed set; a table of patterns covers them and runs in microseconds per article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp.records import Mention, Organization
+from nlp.registry import Registry, load_registry, norm_key
+
+_W = r"[A-Z][\w'’-]*"  # a capitalised word
+
+
+@lru_cache(maxsize=2)
+def _region_re(reg_id: int = 0) -> str:
+    reg = load_registry()
+    forms = set()
+    for r in reg.regions:
+        for f in [r.name, *r.aliases]:
+            forms.add(f)
+            forms.add(f.upper())
+    forms = sorted(forms, key=len, reverse=True)
+    return r"(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w])"
+
+
+@dataclass(slots=True)
+class OrgHit:
+    start: int
+    end: int
+    text: str
+    kind: str
+    level: str | None
+    region: str | None  # as written
+    key: str  # family key, e.g. "bnn:regency", "corrections_office", "ministry:kemenkumham"
+    name: str | None = None  # canonical display name when the family fixes it
+    acronym: str | None = None
+
+
+_PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|"
+            r"Kementrian\s+Hukum\s+(?i:dan)\s+(?i:HAM)|Direktorat\s+Jenderal\s+Pemasyarakatan|Ditjen\s*(?i:pas)|"
+            r"Dirjen\s*(?i:pas)|Kemenkumham|Kemenumham|Kemenkum\s+(?i:dan)\s+HAM|"
+            r"Ditjen\s+Pemasyarakatan|Dirjen\s*PAS|Dirjen\s+Pemasyarakatan|Kementerian\s+Imigrasi\s+dan\s+"
+            r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan)")
+_RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
+_PAREN = r"(?:\s*\((?P<acr>[^()\n]{2,40})\))?"
+_LVL = r"(?:\s+(?P<lvl>Provinsi|Prov\.|Kabupaten|Kab\.|Kota))?"
+
+# (regex template, kind, level, family key, canonical name or None); REGION is substituted
+_SPECS: list[tuple[str, str, str | None, str, str | None]] = [
+    # corrections regional office (Kanwil Kemenkumham X to 2024, Kanwil Ditjenpas X from 2025)
+    (r"(?:Kantor\s+Wilayah|Kanwil|Kakanwil)(?:\s*\((?:Kanwil|Kakanwil)\))?\s+" + _PAS_MIN + _RI + _PAREN +
+     r"\s+(?:Provinsi\s+)?(?P<region>REGION)",
+     "corrections_office", "province", "corrections_office", None),
+    (r"(?:Kanwilpas|Kakanwilpas|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+Kemenkumham|Kemenkumham)" + _PAREN +
+     r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
+    (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Kementerian\s+Hukum|Kemenkum)(?!\s*(?:dan|HAM))" + _PAREN +
+     r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "ministry", "province", "law_office", None),
+    (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s*Imigrasi|Ditjenim)" + _PAREN +
+     r"(?:\s+(?P<region>REGION))?", "ministry", "province", "immigration_office", None),
+    (r"(?:Kantor\s+Wilayah|Kanwil|Kakanwil)\s+" + _PAS_MIN + _RI + _PAREN, "corrections_office", "province",
+     "corrections_office", None),
+    # national corrections / ministries
+    (r"(?:Direktorat\s+Jenderal\s+Pemasyarakatan|Direktur\s+Jenderal\s+Pemasyarakatan|Ditjen\s*(?i:pas)|"
+     r"Dirjen\s*(?i:pas)|Ditjen\s+Pemasyarakatan|Dirjen\s+Pemasyarakatan)" + _PAREN,
+     "corrections_office", "national", "ditjenpas", "Direktorat Jenderal Pemasyarakatan"),
+    (r"(?:Kementerian\s+Koordinator\s+Bidang\s+Hukum,?\s+Hak\s+Asasi\s+Manusia,?\s+Imigrasi,?\s+dan\s+"
+     r"Pemasyarakatan|Kemenko\s+Kumham\s*Imipas|Menko\s+Kumham\s*Imipas|Menko\s+Hukum,?\s+HAM,?\s+Imigrasi,?\s+"
+     r"dan\s+Pemasyarakatan)" + _PAREN, "ministry", "national", "kemenko_kumham_imipas",
+     "Kemenko Kumham Imipas"),
+    (r"(?:Kementerian|Kementrian|Menteri)\s+Imigrasi\s+dan\s+Pemasyarakatan" + _RI + _PAREN +
+     r"|Kemenimipas|Kementerian\s+Imipas|Menteri\s+Imipas|KemenImipas",
+     "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
+    (r"(?:Kementerian|Kementrian|Menteri)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI + _PAREN +
+     r"|Kemenkumham" + _RI + r"|Menkumham",
+     "ministry", "national", "kemenkumham", "Kementerian Hukum dan HAM"),
+    (r"(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s+Imigrasi|Ditjenim)" + _PAREN,
+     "ministry", "national", "ditjen_imigrasi", "Direktorat Jenderal Imigrasi"),
+    (r"(?:Kementerian|Kementrian|Menteri)\s+(?P<body>(?:" + _W + r")(?:\s+(?:dan|,)?\s*" + _W + r"){0,5}?)" + _RI +
+     _PAREN + r"(?=[\s,.;:)]|$)", "ministry", "national", "ministry", None),
+    (r"(?<![\w])(?:Kemenag|Kemensos|Kemenkes|Kemendikbud(?:ristek)?|Kemenpora|Kemenkeu|Kemendagri|Kemenlu|"
+     r"Kemnaker|Kemenaker|Kemenpan\s*RB|Kemenkop\s*UKM|Kementan|Kemenag)(?:\s+(?:Kota|Kabupaten|Kab\.)?\s*"
+     r"(?P<region>REGION))?", "ministry", None, "ministry_acr", None),
+    (r"Direktorat\s+Jenderal\s+(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,8})" + _PAREN,
+     "ministry", "national", "ditjen", None),
+    # BNN
+    (r"(?:Badan\s+Narkotika\s+Nasional|BNN)(?:\s*\(BNN\))?\s+(?P<lvl>Provinsi|Kabupaten|Kab\.|Kota)\s*"
+     r"(?:\((?P<acr>BNN[PK]?)\)\s*)?"
+     r"(?P<region>REGION|" + _W + r")", "bnn", None, "bnn", None),
+    (r"(?:Badan\s+Narkotika\s+Nasional\s*\((?P<acr>BNN[PK]?)\)|BNNP|BNNK)\s+(?:(?P<lvl>Provinsi|Kabupaten|Kab\.|"
+     r"Kota)\s+)?(?P<region>REGION|" + _W + r")", "bnn", None, "bnn", None),
+    (r"(?:Badan\s+Narkotika\s+Nasional" + _RI + r"(?:\s*\(BNN(?:\s+RI)?\))?|BNN\s+RI|BNN(?![\w]))",
+     "bnn", "national", "bnn_bare", "Badan Narkotika Nasional"),
+    (r"BNNP(?![\w])|BNNK(?![\w])", "bnn", None, "bnn_bare_level", None),
+    # police
+    (r"(?:Kepolisian\s+Daerah\s*(?:\(Polda\))?|Makopolda|Mapolda|Kapolda|(?:Mako\s+)?Polda)\s+(?P<region>Metro\s+Jaya|REGION|" + _W +
+     r")", "police", "province", "police:polda", None),
+    (r"(?:Kepolisian\s+Resor(?:\s+Kota)?(?:\s+Besar)?\s*(?:\((?:Polres\w*)\))?|(?:Ma|Mako|Ka)?[Pp]olres(?:tabes|ta)?)\s+"
+     r"(?P<region>REGION|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
+     "police", "regency", "police:polres", None),
+    (r"(?:Kepolisian\s+Sektor|(?:Ma)?Polsek(?:ta)?)\s+(?P<region>" + _W + r"(?:\s+(?!Iptu|Ipda|AKP|Aiptu|Kompol)" + _W +
+     r")?)",
+     "police", "district", "police:polsek", None),
+    (r"(?:Mabes\s+Polri|Bareskrim\s+Polri|Bareskrim|Kepolisian\s+Negara\s+Republik\s+Indonesia|Polri)(?![\w])",
+     "police", "national", "police:polri", None),
+    # military
+    (r"(?:Kodim|Korem|Kodam|Koramil|Lantamal|Lanal|Lanud|Yonif|Kodiklat|Danrem|Dandim|Pangdam|Danramil|Danlanal)"
+     r"\s+(?P<region>[\dIVX]+(?:/[\w-]+)?(?:\s+" + _W + r")?|" + _W + r")", "military", None, "military", None),
+    (r"(?<![\w])TNI(?:\s+(?:AD|AL|AU|Angkatan\s+\w+))?(?![\w])|Tentara\s+Nasional\s+Indonesia", "military",
+     "national", "military:tni", "TNI"),
+    # prosecutors and courts
+    (r"(?:Kejaksaan\s+Negeri\s*(?:\(Kejari\))?|Kejari|Kajari)\s+(?P<region>REGION|" + _W + r")", "prosecutor", "regency",
+     "prosecutor:kejari", None),
+    (r"(?:Kejaksaan\s+Tinggi\s*(?:\(Kejati\))?|Kejati|Kajati)\s+(?P<region>REGION|" + _W + r")", "prosecutor", "province",
+     "prosecutor:kejati", None),
+    (r"Kejaksaan\s+Agung(?:\s*\(Kejagung\))?|Kejagung", "prosecutor", "national", "prosecutor:kejagung",
+     "Kejaksaan Agung"),
+    (r"(?:Pengadilan\s+Negeri\s*(?:\(PN\))?|PN)\s+(?P<region>REGION|" + _W + r")", "court", "regency",
+     "court:pn", None),
+    (r"(?:Pengadilan\s+Tinggi\s*(?:\(PT\))?)\s+(?P<region>REGION|" + _W + r")", "court", "province", "court:pt", None),
+    (r"(?:Pengadilan\s+Agama\s*(?:\(PA\))?)\s+(?P<region>REGION|" + _W + r")", "court", "regency", "court:pa", None),
+    (r"Mahkamah\s+Agung(?:\s*\(MA\))?", "court", "national", "court:ma", "Mahkamah Agung"),
+    (r"Mahkamah\s+Konstitusi(?:\s*\(MK\))?", "court", "national", "court:mk", "Mahkamah Konstitusi"),
+    # election bodies
+    (r"(?:Komisi\s+Pemilihan\s+Umum\s*(?:\(KPU\))?|KPU)(?:\s+(?:RI|Republik\s+Indonesia)|" + _LVL +
+     r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:kpu", None),
+    (r"(?:Badan\s+Pengawas\s+Pemilihan\s+Umum\s*(?:\(Bawaslu\))?|Bawaslu)(?:\s+(?:RI|Republik\s+Indonesia)|" + _LVL +
+     r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:bawaslu", None),
+    # ombudsman
+    (r"(?:Kantor\s+)?(?:Perwakilan\s+)?Ombudsman(?:\s+(?:RI|Republik\s+Indonesia))?(?:\s+[Pp]erwakilan)?"
+     r"(?:\s+(?:Provinsi|Prov\.))?(?:\s+(?P<region>REGION))?", "ombudsman", None, "ombudsman", None),
+    # legislature
+    (r"Komisi\s+(?P<region>[IVX]+)\s+(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?\s*(?:\(DPR(?:\s+RI)?\))?"
+     r"|DPR)(?:\s+RI)?", "other", "national", "dpr_komisi", None),
+    (r"(?:Dewan\s+Perwakilan\s+Rakyat\s+Daerah\s*(?:\(DPRD\))?|DPRD)" + _LVL + r"\s+(?P<region>REGION|" + _W + r")",
+     "local_government", None, "dprd", None),
+    (r"(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?(?:\s*\(DPR(?:\s+RI)?\))?|DPR\s+RI|DPR(?![\w]))"
+     r"(?:\s+(?P<region>Papua(?:\s+\w+)?|Aceh))?", "other", "national", "dpr", None),
+    # local government
+    (r"(?:Pemerintah\s+(?P<lvl>Provinsi|Kabupaten|Kota|Daerah)|(?P<lvl2>Pemprov|Pemkab|Pemkot|Pemda))"
+     r"\s*(?:\((?P<acr>Pem\w+)\)\s*)?(?P<region>REGION|" + _W + r"(?:\s+" + _W + r")?)" +
+     r"(?:\s*\((?P<acr2>[^()\n]{2,15})\)(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah))?)?",
+     "local_government", None, "pemda", None),
+    (r"(?P<lvl2>Gubernur|Bupati|Wali\s*[Kk]ota|Walikota)\s+(?P<region>REGION)", "local_government", None,
+     "pemda_title", None),
+    (r"(?:Dinas|Badan)\s+(?P<body>" + _W + r"(?:,?\s+(?:dan\s+|serta\s+)?(?!Kota\s|Kabupaten\s|Provinsi\s)" + _W +
+     r"){0,9})" + _PAREN +
+     r"(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION))?(?=[\s,.;:)]|$)",
+     "local_government", None, "dinas", None),
+    (r"(?<![\w])(?P<body>Dinkes|Dinsos|Disdukcapil|Disnaker|Dispora|Disdikbud|Disdik|Diskominfo|Disperindag|"
+     r"Satpol\s+PP|BPBD|Kesbangpol|Bappeda|DP3A\w*|Disbudpar|Dishub|DLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
+     r"(?P<region>REGION))?(?![\w])", "local_government", None, "dinas_acr", None),
+    # health, education
+    (r"(?:RSUD|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|RS|Puskesmas|Klinik)\s+(?P<body>" + _W +
+     r"(?:\s+(?:" + _W + r"|[IVX]+|\d+)){0,3})", "health", None, "health", None),
+    (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|UIN|IAIN|STAIN|Akademi)\s+"
+     r"(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,6})" + _PAREN, "education", None, "education", None),
+    (r"(?<![\w])(?:SMAN|SMKN|SMPN|SDN|MAN|MTsN|SMA\s+Negeri|SMK\s+Negeri|PKBM)\s+(?P<body>(?:\d+\s+)?" + _W +
+     r"(?:\s+" + _W + r"){0,3})", "education", None, "education", None),
+    # other national bodies
+    (r"Komisi\s+Pemberantasan\s+Korupsi(?:\s*\(KPK\))?|(?<![\w])KPK(?![\w])", "other", "national", "kpk", "KPK"),
+    (r"Komnas\s+HAM|Komisi\s+Nasional\s+Hak\s+Asasi\s+Manusia(?:\s*\(Komnas\s+HAM\))?", "ombudsman", "national",
+     "komnas_ham", "Komnas HAM"),
+    (r"(?<![\w])LPSK(?![\w])|Lembaga\s+Perlindungan\s+Saksi\s+dan\s+Korban", "other", "national", "lpsk", "LPSK"),
+    (r"BPJS\s+(?:Kesehatan|Ketenagakerjaan)", "health", "national", "bpjs", None),
+    (r"(?:Kantor\s+Imigrasi|Kanim)(?:\s+Kelas\s+[I]+(?:\s+[A-Z]{1,3})?)?(?:\s+TPI)?\s+(?P<region>REGION|" + _W + r")",
+     "ministry", "regency", "kanim", None),
+    (r"(?:Kantor\s+Kementerian\s+Agama|Kantor\s+Kemenag|Kemenag)\s+(?:Kota\s+|Kabupaten\s+)?(?P<region>REGION|" + _W +
+     r")", "ministry", "regency", "kemenag_office", None),
+    (r"(?:Perum\s+LKBN\s+|LKBN\s+|Biro\s+|Kantor\s+Berita\s+)Antara(?:\s+News)?(?:\s+(?P<region>REGION))?(?![\w])"
+     r"|Antara\s+News(?:\s+(?P<region2>REGION))?", "media",
+     None, "antara", None),
+    (r"(?:Majelis\s+Ulama\s+Indonesia\s*(?:\(MUI\))?|MUI)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
+     r"(?P<region>REGION))?(?![\w])", "other", None, "mui", None),
+    (r"(?:Badan\s+Amil\s+Zakat\s+Nasional|Baznas)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?(?P<region>REGION))?",
+     "other", None, "baznas", None),
+    (r"(?:Palang\s+Merah\s+Indonesia\s*(?:\(PMI\))?|PMI)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
+     r"(?P<region>REGION))?(?![\w])", "health", None, "pmi", None),
+    (r"(?:Bank\s+(?:BRI|BNI|Mandiri|BTN|BSI|Syariah\s+Indonesia|Rakyat\s+Indonesia|Negara\s+Indonesia|" + _W +
+     r")|PT\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4}))", "company", None, "company", None),
+    (r"(?:Yayasan|Lembaga\s+Bantuan\s+Hukum|LBH|Pondok\s+Pesantren|Ponpes|Perkumpulan|Gerakan\s+Nasional\s+Anti|"
+     r"Granat)\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4})" + _PAREN, "other", None, "civil", None),
+]
+
+_GENERIC_ACR = re.compile(
+    r"(?P<long>(?:Dinas|Badan|Lembaga|Komisi|Dewan|Yayasan|Pusat|Balai|Kantor|Direktorat|Fakultas|Perkumpulan|"
+    r"Ikatan|Persatuan|Himpunan|Majelis|Forum|Gerakan|Asosiasi|Koperasi|Universitas|Sekolah|Institut|"
+    r"Perusahaan|Satuan|Organisasi|Serikat|Aliansi|Komite|Korps|Sekretariat|Kepolisian|Pengadilan)"
+    r"(?:\s+(?:dan\s+|serta\s+|,\s*)?[A-Z][\w'’-]*){1,10})\s*\((?P<acr>[A-Z][A-Za-z0-9]{1,12})\)"
+    r"(?:\s+(?P<region>[A-Z]\w+(?:\s+[A-Z]\w+)?))?")
+
+
+_NOT_FIRST = {"REGION", "Kota", "Kabupaten", "Kab", "Provinsi", "Prov", "RI", "Republik", "HAM", "Hak", "Ham",
+              "Barat", "Timur", "Utara", "Selatan", "Tengah", "Metro", "Negara", "Rakyat", "Syariah", "Kesehatan",
+              "Ketenagakerjaan", "Pemasyarakatan", "Imipas", "AD", "AL", "AU", "Angkatan", "Aceh", "Papua", "Daerah",
+              "Pem", "Ka", "Ma", "AKP", "Aiptu", "Ipda", "Kompol", "Perwakilan", "DP"}
+_EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda"}, "police:polres": {"Polres", "polres"},
+                "prosecutor:kejari": {"Kajari"}, "prosecutor:kejati": {"Kajati"}, "police:polsek": {"Polsek"},
+                "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
+                "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah"}, "corrections_office": {"Kanwil", "Kemenkumham"}}
+
+
+def _triggers(pat: str, key: str) -> tuple[str, ...]:
+    """Words one of which must occur in a text for the pattern to match there (a superset, checked as
+    substrings): skipping patterns whose words are absent makes organisation finding ~5x faster."""
+    words = set(re.findall(r"(?:^|\||\(\?:|\(\?P<\w+>)\s*(?:\(\?<!\[\\w\]\))?\s*(?:\(\?:)*([A-Z][A-Za-z]+)", pat))
+    words = (words - _NOT_FIRST) | _EXTRA_FIRST.get(key, set())
+    return tuple(sorted(words))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[re.Pattern, str, str | None, str, str | None, tuple[str, ...]]]:
+    rr = _region_re()
+    out = []
+    for pat, kind, level, key, name in _SPECS:
+        out.append((re.compile(r"(?<![\w])(?:" + pat.replace("REGION", rr) + r")"), kind, level, key, name,
+                    _triggers(pat, key)))
+    return out
+
+
+_LEVEL_WORD = {"provinsi": "province", "prov": "province", "kabupaten": "regency", "kab": "regency",
+               "kota": "city", "daerah": "regency", "pemprov": "province", "pemkab": "regency", "pemkot": "city",
+               "pemda": "regency", "gubernur": "province", "bupati": "regency", "walikota": "city",
+               "wali kota": "city", "bnnp": "province", "bnnk": "regency"}
+_NOT_REGION = set("""dan di yang untuk dalam pada dengan ke dari ini itu serta beserta bersama juga sebagai""".split())
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+_USE_TRIGGERS = True
+_NOT_ORG_LONG = re.compile(r"^(?:Lembaga\s+Pemasyarakatan|Rumah\s+Tahanan|Balai\s+Pemasyarakatan|Lembaga\s+Pembinaan|"
+                          r"Rumah\s+Penyimpanan|Kantor\s+Wilayah\s*$|Lembaga\s+Permasyarakatan)", re.IGNORECASE)
+
+
+_DINAS_ACR = {"dinsos": "sosial", "dinkes": "kesehatan", "disnaker": "tenaga kerja", "dispora": "pemuda dan olahraga",
+              "disdik": "pendidikan", "disdikbud": "pendidikan dan kebudayaan", "diskominfo": "komunikasi dan informatika",
+              "disdukcapil": "kependudukan dan pencatatan sipil", "dishub": "perhubungan",
+              "disperindag": "perindustrian dan perdagangan", "disbudpar": "kebudayaan dan pariwisata",
+              "dlh": "lingkungan hidup"}
+_GENERIC_FAMILIES = {"ministry", "ditjen", "dinas", "health", "education", "civil", "company"}
+
+
+def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int]] | None = None,
+              body_start: int = 0, headlines: list[tuple[int, int]] | None = None) -> list[OrgHit]:
+    """All organisation mentions, first pattern wins on overlapping spans. Open-ended families
+    (Dinas X, PT X, Yayasan X) are not read in a Title Case headline (before body_start), where
+    every word is capitalised and the name has no end; the body names them properly."""
+    reg = reg or load_registry()
+    occupied: list[tuple[int, int]] = list(taken or [])
+    hits: list[OrgHit] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in occupied)
+
+    def in_headline(a: int) -> bool:
+        return any(s <= a < e for s, e in headlines or ())
+
+    for rx, kind, level, key, name, trig in _compiled():
+        if _USE_TRIGGERS and not any(w in text for w in trig):
+            continue
+        for m in rx.finditer(text):
+            a, b = m.start(), m.end()
+            span = text[a:b]
+            while span and span[-1] in " ,.;:":
+                b -= 1
+                span = span[:-1]
+            if b <= a or not free(a, b):
+                continue
+            if key in _GENERIC_FAMILIES and (a < body_start or in_headline(a)):
+                continue
+            region = _g(m, "region")
+            if region and norm_key(region) in _NOT_REGION:
+                continue
+            lvl_word = (_g(m, "lvl") or _g(m, "lvl2") or "").lower().replace(".", "")
+            lvl = level or _LEVEL_WORD.get(" ".join(lvl_word.split()))
+            acr = _g(m, "acr") or _g(m, "acr2")
+            body = _g(m, "body")
+            fam = key
+            if key in ("bnn",):
+                a_ = (acr or "").upper()
+                if not lvl:
+                    lvl = "province" if a_ == "BNNP" or span.startswith("BNNP") else "regency"
+                    if lvl_word == "kota" or " Kota " in span:
+                        lvl = "city"
+            if key == "bnn_bare_level":
+                lvl = "province" if span.startswith("BNNP") else "regency"
+            if key == "ministry" and body and not _ministry_words(body):
+                continue  # "Menteri Agus", "Menteri Inggris": a person or a country, not a ministry
+            if key in ("ministry", "ditjen", "dinas", "health", "education", "civil", "company") and body:
+                fam = f"{key}:{norm_key(body)}"
+                if key == "dinas" and span.startswith("Badan"):
+                    fam = f"badan:{norm_key(body)}"
+            elif key == "ministry_acr":
+                fam = f"ministry:{norm_key(span.split()[0])}"
+            elif key == "dinas_acr" and body:
+                fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"
+            elif key == "military":
+                fam = f"military:{norm_key(span.split()[0]).replace('danrem', 'korem').replace('dandim', 'kodim')}"
+            if key in ("pemda", "pemda_title") and lvl in (None, "regency") and region:
+                prov = reg.region_by_key.get(norm_key(region))
+                if prov and prov.kind == "province":
+                    lvl = "province"
+                elif prov and prov.kind == "kota" and lvl is None:
+                    lvl = "city"
+            hits.append(OrgHit(a, b, span, kind, lvl, region, fam, name, acr))
+            occupied.append((a, b))
+    for m in _GENERIC_ACR.finditer(text):
+        a, b = m.start(), m.end("acr") + 1
+        if not free(a, b) or _NOT_ORG_LONG.match(m.group("long")) or a < body_start or in_headline(a):
+            continue
+        region = m.group("region")
+        if region and (norm_key(region) not in reg.region_by_key):
+            region = None
+        else:
+            b = m.end() if region else b
+        hits.append(OrgHit(a, b, text[a:b], "other", None, region, f"acr:{m.group('acr').lower()}", None,
+                           m.group("acr")))
+        occupied.append((a, b))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _ministry_words(body: str) -> bool:
+    from nlp.facilities import _common_words
+
+    common = _common_words()
+    toks = [t for t in re.split(r"[\s,]+", body) if t and t.lower() not in ("dan", "serta")]
+    return bool(toks) and all(t.lower() in common or t.isupper() for t in toks)
+
+
+def _canon_region(reg: Registry, region: str | None) -> tuple[str | None, str | None]:
+    """("Jatim") -> ("Jawa Timur", "Jawa Timur"); unknown places are kept as written."""
+    if not region:
+        return None, None
+    key = norm_key(region)
+    r = reg.region_by_key.get(key)
+    if r is None and " " not in key and len(key) > 7:
+        # "Pekanbarukarena": a lost space glued the next word on; keep the known region it starts with
+        for n in range(len(key) - 3, 3, -1):
+            r = reg.region_by_key.get(key[:n])
+            if r is not None:
+                break
+    if r:
+        return r.name, r.province
+    return " ".join(region.split()), None
+
+
+_FAMILY_NAME = {"police:polda": "Polda", "police:polres": "Polres", "police:polsek": "Polsek",
+                "prosecutor:kejari": "Kejari", "prosecutor:kejati": "Kejati", "court:pn": "Pengadilan Negeri",
+                "court:pt": "Pengadilan Tinggi", "court:pa": "Pengadilan Agama", "kanim": "Kantor Imigrasi",
+                "kemenag_office": "Kemenag", "law_office": "Kanwil Kemenkum", "immigration_office": "Kanwil Ditjen Imigrasi",
+                "dprd": "DPRD"}
+
+
+def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_province: str | None = None,
+            sentence_of=None) -> list[Organization]:
+    """Merge hits into organisations by normalised id; bare acronyms join a unit of their family."""
+    reg = reg or load_registry()
+    orgs: dict[str, Organization] = {}
+    acr_to_id: dict[str, str] = {}
+    pending_bare: list[OrgHit] = []
+    for h in hits:
+        region, province = _canon_region(reg, h.region)
+        key = h.key
+        name = h.name
+        level = h.level
+        if key == "corrections_office":
+            province = province or (article_province if not region else None)
+            if not province and region is None:
+                province = article_province
+            if province:
+                region = province
+            oid = f"corrections_office:{norm_key(province or region or 'unknown').replace(' ', '-')}"
+            name = f"Kanwil Ditjenpas {province or region}" if (province or region) else "Kanwil Ditjenpas"
+        elif key in ("bnn_bare", "bnn_bare_level"):
+            pending_bare.append(h)
+            continue
+        elif key == "bnn":
+            lvl_word = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(level or "", "")
+            # BNNK serves a kabupaten or a kota: "BNNK Prabumulih" = "BNN Kota Prabumulih"
+            oid = f"bnn:{'province' if level == 'province' else 'local'}:{norm_key(region or '')}"
+            short = {"province": "BNNP", "regency": "BNNK", "city": "BNN Kota"}.get(level or "", "BNN")
+            name = f"{short} {region}" if region else short
+            _ = lvl_word
+        elif key == "pemda" or key == "pemda_title":
+            lvl = level or "regency"
+            oid = f"local_government:{lvl}:{norm_key(region or '')}"
+            word = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(lvl, "Daerah")
+            name = f"Pemerintah {word} {region}"
+            level = lvl
+        elif key in _FAMILY_NAME:
+            oid = f"{h.kind}:{key.split(':')[-1]}:{norm_key(region or '')}"
+            name = f"{_FAMILY_NAME[key]} {region}" if region else _FAMILY_NAME[key]
+        elif key in ("election:kpu", "election:bawaslu", "ombudsman", "antara", "mui", "baznas", "pmi"):
+            base = {"election:kpu": "KPU", "election:bawaslu": "Bawaslu", "ombudsman": "Ombudsman RI",
+                    "antara": "Antara", "mui": "MUI", "baznas": "Baznas", "pmi": "PMI"}[key]
+            level = level or ("province" if region and province == region else ("regency" if region else "national"))
+            oid = f"{key}:{norm_key(region or 'national')}" if key != "antara" else "media:antara"
+            name = f"{base} {region}" if region else base
+        elif key == "dpr_komisi":
+            oid = f"dpr:komisi:{(h.region or '').lower()}"
+            name = f"Komisi {h.region} DPR RI"
+        elif key == "dpr":
+            oid = f"dpr:{norm_key(region or 'ri')}"
+            name = f"DPR {region}" if region else "DPR RI"
+        elif key.startswith("military:") and key != "military:tni":
+            oid = f"{key}:{norm_key(h.region or '')}"
+            unit = key.split(":")[1].capitalize()
+            name = f"{unit} {h.region}" if h.region else unit
+        elif key.startswith("acr:"):
+            oid = key
+            name = " ".join(h.text.split(" (")[0].split())
+            if h.region:
+                name = f"{name} {h.region}"
+        else:
+            # one Dinas per article and subject: "Dinas Sosial Provinsi" = "Dinsos Sulsel"
+            oid = key if (not region or key.startswith("dinas:")) else f"{key}:{norm_key(region)}"
+            name = name or " ".join(re.sub(r"\s*\([^)]*\)", "", h.text).split())
+        if h.acronym and h.acronym.upper() == h.acronym.replace(" ", "").upper():
+            acr_to_id.setdefault(h.acronym.strip(), oid)
+        o = orgs.get(oid)
+        if o is None:
+            o = Organization(name=name, kind=h.kind, level=level, region=region, province=province, org_id=oid)
+            orgs[oid] = o
+        surface = " ".join(h.text.split())
+        if surface not in o.aliases:
+            o.aliases.append(surface)
+        o.mentions.append(Mention(h.text, h.start, h.end, "ORG", sentence_of(h.start) if sentence_of else ""))
+    # bare "BNN" / "BNNK": join the one BNN unit of the article, else the national BNN
+    for h in pending_bare:
+        units = [o for o in orgs.values() if o.kind == "bnn" and o.level != "national"]
+        if h.key == "bnn_bare_level":
+            want = "province" if h.text.startswith("BNNP") else None
+            units = [o for o in units if (want is None or o.level == want)]
+            if not units:
+                continue
+        if h.key == "bnn_bare" and len(units) == 1:
+            target = units[0]
+        elif h.key == "bnn_bare_level":
+            target = units[0]
+        else:
+            target = orgs.get("bnn:national")
+            if target is None:
+                target = Organization(name="BNN", kind="bnn", level="national", org_id="bnn:national")
+                orgs["bnn:national"] = target
+        surface = " ".join(h.text.split())
+        if surface not in target.aliases:
+            target.aliases.append(surface)
+        target.mentions.append(Mention(h.text, h.start, h.end, "ORG", sentence_of(h.start) if sentence_of else ""))
+    # an acronym defined in the article ("(DP3AP2KB)") used alone later joins its expansion
+    for acr, oid in acr_to_id.items():
+        o = orgs.get(oid)
+        if o is None:
+            continue
+        for m in re.finditer(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", text):
+            if not any(mm.start <= m.start() < mm.end for oo in orgs.values() for mm in oo.mentions):
+                o.mentions.append(Mention(acr, m.start(), m.end(), "ORG", sentence_of(m.start()) if sentence_of else ""))
+    regional = [o for o in orgs.values() if o.kind == "corrections_office" and o.level == "province"
+                and o.region and not o.org_id.endswith(":unknown")]
+    bare = orgs.get("kemenkumham")
+    if bare is not None and len(regional) == 1 and all(a == "Kemenkumham" for a in bare.aliases):
+        # a bare "Kemenkumham" beside "Kanwil Kemenkumham Sulsel" is shorthand for that office
+        regional[0].aliases.append("Kemenkumham")
+        regional[0].mentions += bare.mentions
+        del orgs["kemenkumham"]
+    loose = orgs.get("corrections_office:unknown")
+    if loose is not None and len(regional) == 1:
+        target = regional[0]
+        target.aliases += [a for a in loose.aliases if a not in target.aliases]
+        target.mentions += loose.mentions
+        del orgs["corrections_office:unknown"]
+    for o in orgs.values():
+        o.name = display_name(o)
+    return list(orgs.values())
+
+
+def display_name(o: Organization) -> str:
+    """The fullest surface form written in the article ("Kantor Wilayah Kementerian Hukum dan HAM Sulawesi
+    Utara" over "Kanwil"): readers and annotators recognise the article's own words; the normalised
+    identity for counting is `org_id`."""
+    forms = [a for a in o.aliases if len(a.split()) <= 14] or [o.name]
+    return max(forms, key=lambda a: (len(a.split()), len(a)))
+
+
+_TITLE_ONLY = re.compile(r"^(?:Gubernur|Wakil\s+Gubernur|Bupati|Wakil\s+Bupati|Wali\s*[Kk]ota|Walikota|Kapolda|Kapolres\w*|"
+                         r"Kapolsek\w*|Kajari|Kajati|Dandim|Danrem|Pangdam)\b")
+
+
+def drop_title_only(orgs: list[Organization], officials) -> list[Organization]:
+    """An organisation seen only inside a person's title ("Gubernur Banten", "Kapolresta Barelang") is
+    kept only when an official of it is named: otherwise it is a passing reference to an office."""
+    used = {p.organization_id for p in officials if p.organization_id}
+    used |= {p.organization for p in officials if p.organization}
+    out = []
+    for o in orgs:
+        title_only = o.mentions and all(_TITLE_ONLY.match(m.text) for m in o.mentions)
+        if title_only and o.org_id not in used and o.name not in used:
+            continue
+        out.append(o)
+    return out

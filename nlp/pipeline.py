@@ -1,0 +1,54 @@
+"""Build the spaCy Language from models/configs/pantau_pipeline.cfg, once per process.
+
+Why a config file: which components run (sentence splitting, the statistical NER trained by
+`pantau train`, later an entity ruler) is a deployment choice, not code; the rule stages of nlp/
+read the raw text and the sentence boundaries this Language gives them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG = ROOT / "models" / "configs" / "pantau_pipeline.cfg"
+
+
+def read_config(path: Path | str | None = None) -> Config:
+    path = Path(path) if path else DEFAULT_CONFIG
+    if not path.exists():
+        # shipped default, so a checkout without models/ still works
+        return Config().from_str(
+            '[nlp]\nlang = "id"\npipeline = ["sentencizer"]\nbatch_size = 64\n\n[components]\n\n'
+            '[components.sentencizer]\nfactory = "sentencizer"\npunct_chars = [".", "!", "?", "\\n"]\n\n'
+            '[pantau]\nner_dir = "ner"\nuse_statistical_ner = false\nregistry_dir = ""\n')
+    return Config().from_disk(path)
+
+
+@lru_cache(maxsize=4)
+def build_nlp(model_dir: str = str(ROOT / "models"), config_path: str | None = None) -> Language:
+    """spacy.blank("id") + the configured components; the NER is sourced from model_dir/ner when
+    enabled and present (so a fresh checkout without a trained model still runs)."""
+    cfg = read_config(config_path)
+    nlp = spacy.blank(cfg["nlp"].get("lang", "id"))
+    for name in cfg["nlp"]["pipeline"]:
+        comp = dict(cfg["components"].get(name, {}))
+        factory = comp.pop("factory", name)
+        nlp.add_pipe(factory, name=name, config=comp)
+    pantau = cfg.get("pantau", {})
+    ner_dir = Path(model_dir) / pantau.get("ner_dir", "ner")
+    if pantau.get("use_statistical_ner") and (ner_dir / "config.cfg").exists():
+        src = spacy.load(ner_dir)
+        if "ner" in src.pipe_names:
+            if "tok2vec" in src.pipe_names:
+                nlp.add_pipe("tok2vec", source=src)
+            nlp.add_pipe("ner", source=src)
+    return nlp
+
+
+def pantau_settings(config_path: str | None = None) -> dict:
+    return dict(read_config(config_path).get("pantau", {}))

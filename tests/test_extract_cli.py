@@ -1,0 +1,65 @@
+"""`pantau extract`: one output line per input line, in order; bad lines reported by number; exit code."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from typer.testing import CliRunner
+
+from flows.commands import nlp_cmds
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:  # a group, so "extract" is a sub-command as in the real CLI
+        pass
+
+    nlp_cmds.register(app)
+    return app
+
+
+def test_extract_keeps_order_and_reports_bad_lines(tmp_path):
+    inp = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "title": "Razia", "text": "Petugas Lapas Kelas IIA Kupang menggelar razia pada "
+                    "Senin (10/2/2025).", "published": "2025-02-11T08:00:00+07:00", "url": None}),
+        "{not json",
+        json.dumps({"id": "a3", "title": None, "text": "Rutan Kelas I Depok menerima kunjungan.", "published": None,
+                    "extra": 1}),
+        json.dumps({"title": "no id", "text": "x"}),
+        json.dumps({"id": "a5", "text": "Bapas Makassar.", "published": "2025-02-11"}),
+    ]
+    inp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(_app(), ["extract", str(inp), "-o", str(out)])
+    assert res.exit_code == 1
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 5
+    assert [r.get("id") for r in rows] == ["a1", None, "a3", None, "a5"]
+    assert rows[1]["line"] == 2 and "error" in rows[1]
+    assert rows[3]["line"] == 4 and "id" in rows[3]["error"]
+    assert rows[0]["event_date"] == "2025-02-10"
+    assert rows[0]["facilities"][0]["kind"] == "lapas"
+    for key in ("relevant", "topics", "topic_scores", "organizations", "officials", "dates", "partnerships"):
+        assert key in rows[0]
+    assert ":2:" in res.stderr and ":4:" in res.stderr
+
+
+def test_extract_all_good_exits_zero(tmp_path):
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "b1", "text": "Lapas Kelas IIB Jombang.", "published": None}) + "\n")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(_app(), ["extract", str(inp), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(out.read_text())["id"] == "b1"
+
+
+def test_parse_published_accepts_dates_and_datetimes():
+    from datetime import date
+
+    assert nlp_cmds.parse_published("2025-02-11") == date(2025, 2, 11)
+    assert nlp_cmds.parse_published("2025-02-11T23:00:00Z") == date(2025, 2, 11)
+    assert nlp_cmds.parse_published(None) is None
