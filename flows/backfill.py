@@ -563,6 +563,7 @@ def run_backfill(
     warc_chunk: int | None = None,
     after_unit: Callable[[UnitResult], None] | None = None,
     log: Callable[[str], None] | None = None,
+    run_id: str | None = None,
 ) -> BackfillReport:
     """The whole backfill, without Prefect (the `backfill` flow wraps this).
 
@@ -588,7 +589,7 @@ def run_backfill(
     try:
         with Store.open(db) as store:
             run_id = store.start_run("backfill", sources_file=str(sources_file or urls_file or ""),
-                                     code_version=code_version())
+                                     code_version=code_version(), run_id=run_id)
             report.run_id = run_id
             if sources:
                 store.upsert_sources(sources)
@@ -652,12 +653,15 @@ def _flow():
         workers: int = 4,
     ) -> dict:
         """Backfill a date range from sources, a URL file and/or WARC files; resumable (see module doc)."""
+        from prefect.runtime import flow_run
+
         from flows.config import Settings
 
         logger = get_run_logger()
         report = run_backfill(
             Settings.load(db=db).db_path, date_from, date_to, sources_file=sources_file, urls_file=urls_file,
             warc_files=warc_files or [], workers=workers, log=logger.info,
+            run_id=str(flow_run.id) if flow_run.id else None,  # runs.run_id = the Prefect flow-run id
         )
         logger.info("backfill %s: %s", report.job_id, report.counts())
         return {"job_id": report.job_id, "run_id": report.run_id, **report.counts()}

@@ -26,10 +26,10 @@ _HEADS = [
     (r"Lembaga\s+Pemasyarakatan\s+Perempuan" + _ACR + r"|LPP", "lapas", "perempuan"),
     (r"Lembaga\s+Pemasyarakatan\s+Narkotika" + _ACR + r"|LPN", "lapas", "narkotika"),
     (r"Lembaga\s+Pemasyarakatan" + _ACR + r"|Lapas|LP(?=\s+[A-Z])|Kalapas|Kepala\s+LP(?=\s)", "lapas", None),
-    (r"Lembaga\s+Pembinaan\s+Khusus\s+Anak" + _ACR + r"|LPKA|LPK\s+Anak", "lpka", None),
+    (r"Lembaga\s+(?:Pembinaan|Pemasyarakatan)\s+Khusus\s+Anak" + _ACR + r"|LPKA|LPK\s+Anak", "lpka", None),
     (r"Rumah\s+Tahanan(?:\s+Negara)?" + _ACR + r"|Rutan|Karutan", "rutan", None),
     (r"Balai\s+Pemasyarakatan" + _ACR + r"|Bapas|Kabapas", "bapas", None),
-    (r"Rumah\s+Penyimpanan\s+Benda\s+Sitaan\s+Negara" + _ACR + r"|Rupbasan|Karupbasan", "rupbasan", None),
+    (r"Rumah\s+Penyimpanan\s+(?:Benda|Barang)\s+Sitaan\s+Negara" + _ACR + r"|Rupbasan|Karupbasan", "rupbasan", None),
 ]
 _HEAD_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _, _) in enumerate(_HEADS)) + r")(?![\w-])",
@@ -62,6 +62,10 @@ sungai tebing karang labuhan rantau air tanah pasir way pondok kembang sialang m
 palangka pagar siak tanjung pangkal arga muaro kayu""".split())
 
 
+# specialties that make a different facility in the same town ("Lapas Perempuan Tangerang" vs "Lapas Tangerang")
+_DISTINCT_SPECIALTIES = {"perempuan", "pemuda", "narkotika", "terbuka", "khusus", "industri"}
+
+
 @dataclass(slots=True)
 class FacilityMention:
     start: int
@@ -83,7 +87,7 @@ def _titlecase(tok: str) -> str:
     return tok.capitalize() if tok.isupper() and len(tok) > 3 else tok
 
 
-def _take_city(text: str, pos: int, reg: Registry) -> tuple[str | None, int, bool]:
+def _take_city(text: str, pos: int, reg: Registry, after_class: bool = False) -> tuple[str | None, int, bool]:
     """Read the town after the head at `pos`: (city as written, end offset, excluded-agency flag)."""
     toks: list[tuple[str, int, int]] = []
     p = pos
@@ -96,6 +100,8 @@ def _take_city(text: str, pos: int, reg: Registry) -> tuple[str | None, int, boo
     if not toks:
         return None, pos, False
     first = norm_key(toks[0][0])
+    if first == "negara" and after_class:
+        return "Negara", toks[0][2], False  # "Rutan Kelas IIB Negara" (Jembrana, Bali)
     if first in _EXCLUDE:
         return None, toks[0][2], True
     if first in _NOT_CITY or toks[0][0].lower().startswith("se-"):
@@ -170,7 +176,7 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
         km = re.match(r"\s+(?:Kelas|Klas)(?=\s+[A-Z])", text[p:p + 12])
         if km and fclass is None:
             p += km.end()
-        city, end, excluded = _take_city(text, p, reg)
+        city, end, excluded = _take_city(text, p, reg, fclass is not None)
         if excluded:
             continue
         title_head = head.lower().startswith(("kalapas", "karutan", "kabapas", "karupbasan", "kepala")) or bool(
@@ -221,9 +227,17 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
             links.append((fm, last_by_kind.get(fm.kind)))
             continue
         ckey = norm_key(fm.city)
-        entry = reg.lookup_facility(fm.kind, fm.city, fm.specialty)
-        key = (fm.kind, entry.facility_id if entry else ckey)
-        f = facs.get(key) or alias_of.get((fm.kind, ckey))
+        spec = fm.specialty if fm.specialty in _DISTINCT_SPECIALTIES else None
+        entry = reg.lookup_facility(fm.kind, fm.city, spec)
+        if entry is not None and spec and entry.specialty != spec:
+            entry = None  # "Lapas Perempuan Palu" is not the registered "Lapas Palu"
+        key = (fm.kind, entry.facility_id if entry else f"{spec or ''}:{ckey}")
+        f = facs.get(key) or alias_of.get((fm.kind, spec or "", ckey))
+        if f is None and spec is None:
+            # "Lapas Samarinda" after "Lapas Narkotika Samarinda": the one facility of that town
+            same = [x for x in facs.values() if x.kind == fm.kind and norm_key(x.city or "") == ckey]
+            if len(same) == 1:
+                f = same[0]
         if f is None and prev is not None and text[prev[0].end:fm.start].strip() == "(" and prev[1].kind == fm.kind:
             f = prev[1]  # "Lapas Kelas I Palembang (Lapas Merah Mata)": one facility, two names
         if f is None and not entry:
@@ -246,7 +260,7 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
         elif not f.registered and fm.facility_class and not f.facility_class:
             f.facility_class = fm.facility_class
             f.name = _display_name(f.kind, f.specialty, f.facility_class, f.city or fm.city)
-        alias_of[(fm.kind, ckey)] = f
+        alias_of[(fm.kind, spec or "", ckey)] = f
         surface = " ".join(fm.text.split())
         if surface not in f.aliases:
             f.aliases.append(surface)

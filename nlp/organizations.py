@@ -277,8 +277,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             while span and span[-1] in " ,.;:":
                 b -= 1
                 span = span[:-1]
-            if b <= a or not free(a, b):
-                continue
+            if b <= a or not free(a, b) or "\n" in span:
+                continue  # a name never runs across a line break ("DPRD\nKepala ...")
             if key in _GENERIC_FAMILIES and (a < body_start or in_headline(a)):
                 continue
             region = _g(m, "region")
@@ -319,6 +319,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             occupied.append((a, b))
     for m in _GENERIC_ACR.finditer(text):
         a, b = m.start(), m.end("acr") + 1
+        if "\n" in text[a:b]:
+            continue
         if not free(a, b) or _NOT_ORG_LONG.match(m.group("long")) or a < body_start or in_headline(a):
             continue
         region = m.group("region")

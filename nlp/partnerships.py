@@ -45,7 +45,9 @@ _TRIGGERS = {
                        r"uji\s+urine?|operasi\s+(?:gabungan|bersama)|pemeriksaan\s+urine?|sampel\s+urine?|"
                        r"penyisiran|diserahkan\b[^.]{0,60}\b(?:ke|kepada)\b|serahkan\s+(?:\w+\s+){0,4}(?:ke|kepada)\b|"
                        r"patroli\s+bersama|pemusnahan|aparat\s+gabungan|tim\s+gabungan|penyelundupan|"
-                       r"menggagalkan|digagalkan|pengungkapan|patroli|pengejaran|memburu|diburu",
+                       r"menggagalkan|digagalkan|pengungkapan|patroli|pengejaran|memburu|diburu|"
+                       r"dilaporkan\s+(?:\w+\s+){0,2}(?:ke|kepada)\b|melaporkan\s+(?:\w+\s+){0,3}(?:ke|kepada)\b|"
+                       r"menghubungi|melibatkan",
     "visit": r"kunjungan|kunjungi|berkunjung|audiensi|silaturahmi|silaturahim|"
              r"sowan|bertandang|sambangi|meninjau|tinjau\b|peninjauan(?!\s+kembali)|"
              r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan",
@@ -129,6 +131,7 @@ _HIERARCHY = re.compile(
     r"kantor\s+wilayah\s+(?:ditjen|direktorat\s+jenderal\s+pemasyarakatan|kementerian\s+hukum\s+dan)",
     re.IGNORECASE,
 )
+_INTERNAL = re.compile(r"kepatuhan\s+internal|satops\s*patnal", re.IGNORECASE)
 _HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?pemasyarakatan", re.IGNORECASE)
 # "ke Lapas", "di Rutan", "menyambangi Kanwil": the unit after these words is the host of a visit.
 _VISITOR_TO = re.compile(r"\b(?:ke|di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|bertandang\s+ke)\s*$",
@@ -220,7 +223,13 @@ def _split_enumeration(name: str) -> list[str]:
         return [name]
     if len(parts) == 2 and not all(_ORG_HEAD.match(p) for p in parts):
         return [name]
-    return parts
+    merged: list[str] = []
+    for p in parts:  # "Dinas Tanaman Pangan, Hortikultura dan Perkebunan, BLK Kobar": two offices
+        if merged and not _ORG_HEAD.match(p) and re.search(r"\s(?:dan|&)\s", p, re.IGNORECASE):
+            merged[-1] += ", " + p
+        else:
+            merged.append(p)
+    return merged if len(merged) >= 2 else [name]
 
 
 _GENERIC_INSTITUTION = re.compile(
@@ -228,6 +237,35 @@ _GENERIC_INSTITUTION = re.compile(
     r"bantuan|hukum|kegiatan|belajar|masyarakat|pendidikan|latihan|swasta|negeri))+", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"\b(?:jenderal|jendral|kolonel|letnan|mayor|laksamana|marsekal|brigjen|mayjen|letjen|"
                           r"kapten|serka|sertu|praka|pratu|kopda|ajun)\s+$", re.IGNORECASE)
+
+
+# Security and anti-drug agencies written bare or with a place ("Tim gabungan dari Rutan, Polres, dan Kodim",
+# "dikawal personel Brimob", "dibantu Densus 88"): the press names them so in joint operations; the entity
+# stage keeps only some of these mentions, so the rules look for them too (after its entities).
+_BARE_AGENCY = re.compile(r"\b(?:(Polres(?:ta)?|Polsek|Polda|Kodim|Koramil|Korem|Lanal|Lanud)(?:\s+(?:[A-Z][a-z]+|\d{2,4}))"
+                          r"{0,2}|"
+                          r"(Brimob|Densus\s*88|BNNP|BNNK|Satpol\s*PP|Basarnas|BPBD))\b")
+_AGENCY_FAMILY = {"pol": "police", "bri": "police", "den": "police", "kod": "military", "kor": "military",
+                  "lan": "military", "bnn": "bnn", "sat": "satpol", "bas": "sar", "bpb": "bpbd"}
+_PLACE_STOP = frozenset({"Dan", "Serta", "Yang", "Dengan", "Untuk", "Bersama", "Di", "Ke", "Dari", "Pada"})
+
+
+def _bare_agencies(text: str, parties: list[_Party]) -> list[_Party]:
+    """Mentions of `_BARE_AGENCY` outside every extracted entity, one party per name as written."""
+    taken = [sp for p in parties for sp in p.spans]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _BARE_AGENCY.finditer(text):
+        a, b = m.span()
+        words = m.group().split()
+        while len(words) > 1 and words[-1] in _PLACE_STOP:
+            words.pop()
+        name = " ".join(words)
+        b = a + len(name)
+        if any(c <= a < d or a <= c < b for c, d in taken):
+            continue
+        found.setdefault(name, []).append((a, b))
+    return [_Party(n, None, False, sp, _AGENCY_FAMILY.get(n[:3].lower(), "agency"), _norm_tokens(n))
+            for n, sp in found.items()]
 
 
 def _parties(text: str, analysis: Analysis) -> list[_Party]:
@@ -238,6 +276,8 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
     for o in analysis.organizations:
         spans = _all_spans(text, o.mentions, [o.name, *o.aliases])
         starts = [a for a, _ in spans]
+        if _INTERNAL.search(o.name or ""):
+            continue  # the hierarchy's own compliance team: neither a unit of its own nor a partner
         if _is_unit_org(o):
             parties.append(_Party(o.name, o.org_id, True, spans, "corrections", _norm_tokens(o.name)))
             continue
@@ -251,6 +291,7 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
         for part in _split_enumeration(o.name):
             pid = o.org_id if part == o.name else f"{o.org_id}#{part}"
             parties.append(_Party(part, pid, False, spans, family, _norm_tokens(part)))
+    parties.extend(_bare_agencies(text, parties))
     # "Brigadir Jenderal TNI Frits ...", "Kolonel Inf ...": TNI/Polri as part of a rank is no mention
     for p in parties:
         if not p.is_unit:
@@ -308,6 +349,13 @@ _FACILITY_HEAD = re.compile(r"\b(?:kepala\s+(?:lapas|rutan|lpka|bapas)|kalapas|k
 # kinds whose sentence is about the article's unit even when it names no unit ("Rencananya dihadiri
 # Gubernur Kepri", "Penandatanganan PKS melibatkan Dinas ...")
 _NO_NAME_NEEDED = {"attendance", "agreement"}
+# generic words that stand for a facility (its staff, its inmates), not for a regional office
+_FACILITY_WORD = re.compile(r"lapas|rutan|lpka|bapas|rupbasan|kalapas|karutan|kabapas|lembaga|rumah|warga|wbp|"
+                            r"narapidana|napi|tahanan|petugas|anak", re.IGNORECASE)
+# "Temuan tersebut dilaporkan ke Satresnarkoba", "melibatkan TNI dan BNNP": the unit of the article is the
+# one that reports, hands over or involves, even when the sentence does not name it.
+_HANDOVER = re.compile(r"\b(?:dilaporkan|melaporkan|diserahkan|serahkan|menyerahkan|dilimpahkan|melibatkan)\b",
+                       re.IGNORECASE)
 _ANTARA = re.compile(r"\bantara\b", re.IGNORECASE)
 _COOPERATION = re.compile(r"kerja\s*sama|menggandeng|digandeng", re.IGNORECASE)
 # "pihaknya"/"kami" said by the unit's head, or a quote closed by "ujarnya"/"katanya" in a press release
@@ -354,6 +402,10 @@ def _hosts(units: list[_Party], s: int, e: int, kpos: int) -> list[_Party]:
     return before or units
 
 
+# "RDP dengan (perwakilan dari) A dan B": the list that follows is the object of the event, not a team
+_OBJECT_BEFORE = re.compile(r"\b(?:dengan|bersama|kepada|oleh|antara)\b[^,.]{0,25}$", re.IGNORECASE)
+
+
 def _blank(sent: str, s: int, parties: list[_Party]) -> str:
     """The sentence with the parties' mentions blanked: a generic word inside an outside body's name
     ("Petugas" in "Satuan Tugas", "Lapas" in a Polsek's "Bhabinkamtibmas Lapas") says nothing of the unit."""
@@ -370,11 +422,18 @@ def _exhorted(text: str, pos: int) -> bool:
     return bool(_EXHORTATION.search(text[max(0, pos - 40):pos]))
 
 
+# "instansi vertikal di bawah Kementerian Hukum dan HAM", "sesuai Keputusan Menteri Hukum dan HAM": the
+# ministry is named as a parent or a legal basis, not as a party that acts.
+_UNDER = re.compile(r"\b(?:di\s+bawah|naungan|jajaran|keputusan|peraturan|surat\s+edaran|instruksi)\s+"
+                    r"(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
 def _drop_qualifiers(text: str, here: list[_Party], s: int, e: int, spans) -> list[_Party]:
     """'Lapas Jember, Kanwil Kemenkumham Jawa Timur': the office after a facility qualifies it; so does
     the ministry written right after another body ('Kanwil Ditjen Imigrasi Kementerian Hukum dan HAM')."""
     here = [u for u in here if not (_is_national(u) and all(
-        any(0 <= a - d <= 1 for _, d in spans) for a, _ in u.spans if s <= a < e))]
+        any(0 <= a - d <= 1 for _, d in spans) or _UNDER.search(text, max(0, a - 40), a)
+        for a, _ in u.spans if s <= a < e))]
     facs = [u for u in here if u.family == "facility"]
     if not facs or len(here) == len(facs):
         return here
@@ -434,6 +493,9 @@ def _direction(text: str, kind: str, unit: _Party, partner: _Party, s: int, e: i
 _PARENT_FAMILIES = {"police", "military", "bnn"}
 
 
+_CORPS = {"tni", "polri"}
+
+
 def _region(p: _Party) -> str:
     return str(p.pid or "").split("#")[0].split(":")[-1] if ":" in str(p.pid or "") else ""
 
@@ -459,6 +521,15 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
         while id(canon[id(p)]) not in seen and canon[id(p)] is not p:
             seen.add(id(canon[id(p)]))
             canon[id(p)] = canon.get(id(canon[id(p)]), canon[id(p)])
+    # "TNI" / "Polri" in an article whose only named military / police body is "Kodim 1306" / "Polresta
+    # Palu": the press names the local body by its corps; one organisation, one pair
+    for p in partners:
+        if _region(p) not in _CORPS:
+            continue
+        local = {id(canon[id(q)]): canon[id(q)] for q in partners
+                 if q.family == p.family and _region(q) not in _CORPS and canon[id(q)] is not p}
+        if len(local) == 1:
+            canon[id(p)] = next(iter(local.values()))
     # a sub-unit followed by its parent: "Satuan Reserse Narkoba (Satresnarkoba) Polres Tarakan"
     for p in partners:
         for q in partners:
@@ -587,8 +658,14 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             # items of one list act together ("Kanwil X, TNI, Polri dan BNNP menggeledah Lapas Y"); but
             # "Lapas X dan BNNK Y menandatangani MoU" is the pair itself
             listed = [_co_listed(text, x, y, all_spans) for x in us for y in ps]
+            first = min(min(x[0], y[0]) for x in us for y in ps)
+            if any(listed) and not _OBJECT_BEFORE.search(text, max(s, first - 40), first):
+                # neighbours in a longer subject list ("Tim gabungan dari Lapas X, Polres Y, dan Kodim Z
+                # memburu"): the list's full length; a list after the trigger is its object ("RDP dengan A dan B")
+                size = max(_co_listed(text, x, y, all_spans) for x in us for y in all_spans if s <= y[0] < e)
+                listed = [max(n, size) if n else 0 for n in listed]
             others = [w for w in acting if w is not u and any(s <= a < e for a in w.starts)]
-            if all(n >= 3 or (n == 2 and (others or third[0])) for n in listed):
+            if all((n >= 3 and others) or (n == 2 and (others or third[0])) for n in listed):
                 return
         p = canon[id(p)]
         u = ucanon.get(id(u), u)
@@ -639,10 +716,12 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
                     use_units = _hosts(use_units, s, e, apos)
             if not use_units and here_actors:
                 use_units = here_actors[:1]
-            if not use_units and (_GENERIC_UNIT.search(_blank(sent, s, here_partners)) or kind == "attendance"
-                                  or _unit_speaks(sent, s, here_partners)):
+            generic = _GENERIC_UNIT.search(_blank(sent, s, here_partners))
+            if not use_units and (generic or kind == "attendance"
+                                  or _unit_speaks(sent, s, here_partners) or _HANDOVER.search(sent)):
                 fallback = last_unit or first_unit
-                if _is_national(fallback) and last_facility is not None:
+                if last_facility is not None and fallback.family != "facility" and not _EVENT_ANAPHOR.search(sent) and (
+                        _is_national(fallback) or (generic and _FACILITY_WORD.match(generic.group()))):
                     fallback = last_facility  # "petugas berkoordinasi dengan Polda": the facility's staff
                 use_units = [fallback]
             if not use_units and gap <= 2 and prev_units and (

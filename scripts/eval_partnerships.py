@@ -103,6 +103,9 @@ def main() -> None:
     ap.add_argument("--impl", help="a .py file defining extract_partnerships to compare (e.g. an older draft)")
     ap.add_argument("--classifier-cv", action="store_true",
                     help="also run the candidate-pair classifier experiment (grouped 5-fold CV)")
+    ap.add_argument("--classifier-train", metavar="GOLD",
+                    help="train the pair classifier on this gold file's articles (they must be in --input) and "
+                         "score it on --gold: an out-of-sample comparison with the rules")
     a = ap.parse_args()
     if "heldout" in Path(a.gold).name:
         raise SystemExit("refusing to do error analysis on the held-out gold")
@@ -172,6 +175,8 @@ def main() -> None:
           f"| {ms:.2f} CPU ms/article")
     if a.classifier_cv:
         classifier_cv(gold, data, preds, sc)
+    if a.classifier_train:
+        classifier_holdout(read_jsonl(a.classifier_train), gold, data, preds, sc)
 
 
 def pair_features(text: str, an, predicted: dict) -> tuple[list[tuple[str, str]], list[dict]]:
@@ -218,6 +223,67 @@ def pair_features(text: str, an, predicted: dict) -> tuple[list[tuple[str, str]]
             names.append((u.name, p.name))
             feats.append(f)
     return names, feats
+
+
+def _pair_rows(gold: dict, data: dict, preds: dict, sc) -> list[tuple[list[dict], list[int], int]]:
+    """(features, labels, number of gold pairs) per relevant gold article that was analysed."""
+    rows = []
+    for gid, g in gold.items():
+        if not g.get("relevant") or gid not in data:
+            continue
+        text, an = data[gid]
+        ents = {e["key"]: e for e in g["facilities"] + g["organizations"]}
+        gp = [x for x in g.get("partnerships", []) if all(k in ents for k in x["pair"])]
+        names, feats = pair_features(text, an, {p.parties: p.kind for p in preds[gid]})
+        used, labels = set(), []
+        for n in names:
+            hit = 0
+            for j, x in enumerate(gp):
+                e1, e2 = ents[x["pair"][0]], ents[x["pair"][1]]
+                if j not in used and ((sc.entity_match(n[0], e1) and sc.entity_match(n[1], e2))
+                                      or (sc.entity_match(n[0], e2) and sc.entity_match(n[1], e1))):
+                    used.add(j)
+                    hit = 1
+                    break
+            labels.append(hit)
+        rows.append((feats, labels, len(gp)))
+    return rows
+
+
+def classifier_holdout(train_gold: dict, gold: dict, data: dict, preds: dict, sc) -> None:
+    """Train on one gold file's articles, score on another's: the classifier's unseen-article F1."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    overlap = set(train_gold) & set(gold)
+    if overlap:
+        raise SystemExit(f"{len(overlap)} articles are in both the training and the test gold")
+    missing = [g for g in train_gold if g not in data]
+    if missing:
+        raise SystemExit(f"{len(missing)} training articles are not in --input (e.g. {missing[0]}); "
+                         "concatenate both inputs and use --refresh")
+    train, test = _pair_rows(train_gold, data, preds, sc), _pair_rows(gold, data, preds, sc)
+    for use_rule in (False, True):
+        def strip(f, use_rule=use_rule):
+            return f if use_rule else {k: v for k, v in f.items() if not k.startswith("rule")}
+
+        vec = DictVectorizer()
+        clf = LogisticRegression(max_iter=2000, class_weight="balanced").fit(
+            vec.fit_transform([strip(f) for r in train for f in r[0]]), [y for r in train for y in r[1]])
+        tp = fp = fn = 0
+        for feats, labels, n_gold in test:
+            if not feats:
+                fn += n_gold
+                continue
+            p = clf.predict_proba(vec.transform([strip(f) for f in feats]))[:, 1] >= 0.5
+            t = sum(int(a and b) for a, b in zip(p, labels, strict=True))
+            tp, fp, fn = tp + t, fp + int(p.sum()) - t, fn + n_gold - t
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+        label = "classifier (+rule output as a feature)" if use_rule else "classifier (features only)"
+        print(f"{label}: trained on {len(train)} articles, tested on {len(test)}: "
+              f"P={pr:.3f} R={rc:.3f} F1={f1:.3f} (tp={tp} fp={fp} fn={fn})")
 
 
 def classifier_cv(gold: dict, data: dict, preds: dict, sc, folds: int = 5) -> None:

@@ -108,7 +108,7 @@ def test_backfill_flow_run_is_named_after_what_it_ran(tmp_path):
     assert counts["new"] == 3
     with Store.open(db, read_only=True) as s:
         run_id = s.con.execute("SELECT run_id FROM runs").fetchone()[0]
-    assert run_id == counts["run_id"]
+    assert run_id == counts["run_id"] == str(state.state_details.flow_run_id)
     with get_client(sync_client=True) as client:
         runs = client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
     assert runs[0].name == "backfill 2025-01-01..2025-01-31 named.warc.gz"
@@ -124,3 +124,24 @@ def test_concurrency_limits_are_created_once_and_usable():
     assert ensure_concurrency_limits() == []  # idempotent: serve can run it on every start
     with _slot(DB_WRITER_LIMIT), _slot(NLP_LIMIT):  # acquiring both slots works (limit 1 each)
         pass
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_daily_flow_enriches_snapshots_and_digests(tmp_path):
+    """The scheduled daily flow end to end on 16 synthetic articles (loads the Analyzer: ~20-45 s)."""
+    ensure_prefect()
+    from test_scale_dask import _seed
+
+    from flows.deploy import daily_enrich_digest, ensure_concurrency_limits
+
+    ensure_concurrency_limits()  # the slots exist, as under `pantau serve`: the flow must not deadlock on them
+    db = tmp_path / "d.duckdb"
+    _seed(db)
+    result = daily_enrich_digest(db_path=str(db), report_dir=str(tmp_path / "reports"))
+    assert result["enriched"]["analyzed"] == 16
+    assert result["snapshot"] and (tmp_path / "d.snapshot.duckdb").exists()
+    digest = tmp_path / "reports" / "digest-latest.html"
+    assert result["digest"] == str(digest) and "<html" in digest.read_text(encoding="utf-8").lower()
+    with Store.open(db, read_only=True) as s:
+        assert s.con.execute("SELECT count(*) FROM article_analysis").fetchone() == (16,)

@@ -75,7 +75,13 @@ def test_bnn_acronym_and_expansion_merge(analyzer):
     a = run(analyzer, "Badan Narkotika Nasional Kabupaten (BNNK) Banyuwangi melakukan tes urine. Kepala BNNK "
                       "Banyuwangi, Kombes Pol. Faisol Wahyudi, memimpin. Tim BNNK juga memeriksa petugas.")
     bnn = [o for o in a.organizations if o.kind == "bnn"]
-    assert len(bnn) == 1 and bnn[0].org_id == "bnn:regency:banyuwangi"
+    assert len(bnn) == 1 and bnn[0].org_id == "bnn:local:banyuwangi"
+
+
+def test_bnn_kota_and_bnnk_same_unit_and_bare_bnn_joins(analyzer):
+    a = run(analyzer, "Petugas BNN Kota Prabumulih dan BNNK Prabumulih memeriksa urine. BNN juga memberi sosialisasi.")
+    bnn = [o for o in a.organizations if o.kind == "bnn"]
+    assert len(bnn) == 1 and "BNN" in bnn[0].aliases
 
 
 def test_organisation_kinds(analyzer):
@@ -125,6 +131,26 @@ def test_kakanwil_belongs_to_regional_office(analyzer):
     p = next(p for p in a.officials if "Ilham" in p.name)
     assert p.name == "Ilham Djaya" and "Dr" in p.honorifics
     assert p.organization_id == "corrections_office:sumatera-selatan"
+
+
+def test_title_phrase_words_before_the_name_are_skipped(analyzer):
+    a = run(analyzer, "Kegiatan dipantau Kasi Giatja Lapas Kelas IIA Jember Dwi Achmad Sarifudin bersama petugas. "
+                      "Kasubdit Siber Ditreskrimsus Polda Jawa Timur AKBP Andi Wijaya, mengatakan hal itu.")
+    names = {p.name for p in a.officials}
+    assert "Dwi Achmad Sarifudin" in names and "Andi Wijaya" in names
+    assert not names & {"Giatja", "Siber"}
+
+
+def test_headline_lines_are_not_read_for_people(analyzer):
+    a = run(analyzer, "Berita Terkait\nKalapas Paparkan Infrastruktur Melalui Kunker Anggota DPRD\n"
+                      "Kepala Lapas Kelas IIB Nunukan, Budi Santoso, menerima rombongan.", title="Judul Berita")
+    assert [p.name for p in a.officials] == ["Budi Santoso"]
+
+
+def test_former_office_holders_are_not_officials(analyzer):
+    a = run(analyzer, "Warga binaan Lapas Kelas I Sukamiskin, mantan Ketua DPR RI Setya Novanto, bebas bersyarat. "
+                      "Kepala Lapas Kelas I Sukamiskin, Wahid Husen, membenarkan.")
+    assert {p.name for p in a.officials} == {"Wahid Husen"}
 
 
 # --- dates -----------------------------------------------------------------------------------

@@ -242,6 +242,100 @@ def test_no_partner_no_pairs_and_bad_input_is_harmless():
     assert extract_partnerships("", Analysis(id="empty")) == []
 
 
+KEMENKUMHAM = ("Kementerian Hukum dan HAM", "ministry", "kemenkumham", ["Kementerian Hukum dan HAM"])
+POLDA = ("Polda Jatim", "police", "police:polda:jatim", ["Polda Jatim"])
+
+
+def test_staff_reporting_a_find_goes_to_the_facility_not_the_ministry():
+    text = ("Petugas Lapas Kelas IIA Banyuwangi menemukan paket sabu di dekat tembok. \"Temuan itu janggal,\" "
+            "ujar Kepala Divisi Pemasyarakatan Kementerian Hukum dan HAM Jatim. Petugas langsung berkoordinasi "
+            "dengan Ditresnarkoba Polda Jatim untuk penyelidikan. Temuan tersebut kemudian dilaporkan ke "
+            "Polda Jatim.")
+    a = analysis(text, [LAPAS], [KEMENKUMHAM, POLDA])
+    assert pairs(extract_partnerships(text, a)) == {("Lapas Kelas IIA Banyuwangi", "Polda Jatim")}
+
+
+def test_find_reported_to_police_without_naming_the_unit():
+    text = ("Lapas Kelas IIA Banyuwangi menggagalkan upaya penyelundupan sabu dalam bola tenis. "
+            "Barang bukti kemudian dilaporkan ke Polresta Banyuwangi.")
+    a = analysis(text, [LAPAS], [("Polresta Banyuwangi", "police", "police:polres:banyuwangi",
+                                  ["Polresta Banyuwangi"])])
+    # the second sentence names no unit: the unit that found the package reports it
+    out = extract_partnerships(text, a)
+    assert pairs(out) == {("Lapas Kelas IIA Banyuwangi", "Polresta Banyuwangi")}
+    assert out[0].kind == "joint_operation"
+
+
+def test_bare_agencies_missed_by_the_entity_stage_are_found():
+    text = ("Dua narapidana kabur dari Lapas Kelas IIA Banyuwangi. \"Tim gabungan dari Lapas, Polres, dan Kodim "
+            "masih memburu satu orang lagi,\" ujar Kalapas. Pemindahan dikawal personel Brimob bersenjata.")
+    out = extract_partnerships(text, analysis(text, [LAPAS], []))
+    assert pairs(out) >= {("Lapas Kelas IIA Banyuwangi", "Polres"), ("Lapas Kelas IIA Banyuwangi", "Kodim")}
+    assert all(p.kind == "joint_operation" for p in out)
+    # the unit is itself an item of the team and the only unit named: paired with each other item
+    text3 = "Tim gabungan dari Lapas Banyuwangi, Polres Banyuwangi, dan Kodim 0825 memburu dua napi yang kabur."
+    a3 = analysis(text3, [LAPAS], [("Polres Banyuwangi", "police", "police:polres:banyuwangi", ["Polres Banyuwangi"])])
+    assert pairs(extract_partnerships(text3, a3)) == {("Lapas Kelas IIA Banyuwangi", "Polres Banyuwangi"),
+                                                      ("Lapas Kelas IIA Banyuwangi", "Kodim 0825")}
+    # inside an extracted entity ("Polres Banyuwangi") the bare word is no second party
+    text2 = "Lapas Kelas IIA Banyuwangi menggelar razia bersama Polres Banyuwangi."
+    a2 = analysis(text2, [LAPAS], [("Polres Banyuwangi", "police", "police:polres:banyuwangi", ["Polres Banyuwangi"])])
+    assert pairs(extract_partnerships(text2, a2)) == {("Lapas Kelas IIA Banyuwangi", "Polres Banyuwangi")}
+
+
+def test_a_unit_among_the_guests_is_not_the_host():
+    text = ("Program rehabilitasi diresmikan di Lapas Banyuwangi dan dihadiri oleh Kepala Divisi Pemasyarakatan "
+            "Kanwil Ditjenpas Jatim, Budi Santoso, dan Kabid Rehabilitasi BNNK Banyuwangi.")
+    out = extract_partnerships(text, analysis(text, [LAPAS], [KANWIL, BNNK]))
+    assert pairs(out) == {("Lapas Kelas IIA Banyuwangi", "BNNK Banyuwangi")}
+
+
+def test_one_facility_under_two_names_gives_one_pair():
+    text = ("LPKA Bandar Lampung menerima kunjungan KPAI. Rombongan KPAI meninjau ruang kelas. "
+            "[caption] kunjungan KPAI ke LPKA Lampung[/caption]")
+    a = analysis(text, [("LPKA Bandar Lampung", None, ["LPKA Bandar Lampung"]),
+                        ("LPKA Lampung", None, ["LPKA Lampung"])],
+                 [("Komisi Perlindungan Anak Indonesia (KPAI)", "other", "acr:kpai", ["KPAI"])])
+    assert pairs(extract_partnerships(text, a)) == {("LPKA Bandar Lampung", "Komisi Perlindungan Anak Indonesia (KPAI)")}
+
+
+def test_corps_name_is_the_local_body_and_internal_team_is_no_party():
+    text = ("Rutan Kelas IIA Palu menggelar penggeledahan kamar hunian. Penggeledahan melibatkan Tim Satuan "
+            "Operasional Kepatuhan Internal (Satopspatnal), personel Kodim 1306/Kota Palu dan unsur TNI.")
+    a = analysis(text, [("Rutan Kelas IIA Palu", None, ["Rutan Kelas IIA Palu"])],
+                 [("Satuan Operasional Kepatuhan Internal (Satopspatnal)", "other", "acr:satopspatnal",
+                   ["Satuan Operasional Kepatuhan Internal (Satopspatnal)"]),
+                  ("Kodim 1306/Kota Palu", "military", "military:kodim:1306", ["Kodim 1306/Kota Palu"]),
+                  ("TNI", "military", "military:tni", ["TNI"])])
+    assert pairs(extract_partnerships(text, a)) == {("Rutan Kelas IIA Palu", "Kodim 1306/Kota Palu")}
+
+
+def test_ministry_named_as_parent_or_legal_basis_is_no_party():
+    text = ("Gubernur Kaltara mengunjungi Lapas Banyuwangi. Dalam kunjungannya, Gubernur menyampaikan bahwa Lapas "
+            "Banyuwangi merupakan instansi vertikal di bawah Kementerian Hukum dan HAM, namun Pemprov Kaltara siap "
+            "membantu.")
+    a = analysis(text, [LAPAS], [KEMENKUMHAM, ("Pemprov Kaltara", "local_government", "local_government:kaltara",
+                                                ["Pemprov Kaltara"])])
+    assert pairs(extract_partnerships(text, a)) == {("Lapas Kelas IIA Banyuwangi", "Pemprov Kaltara")}
+
+
+def test_enumerated_offices_keep_a_two_part_portfolio_together():
+    text = ("Kami berterima kasih kepada Dinas Tanaman Pangan, Hortikultura dan Perkebunan, Balai Latihan Kerja "
+            "Banyuwangi yang memberikan pelatihan kepada warga binaan Lapas Banyuwangi.")
+    merged = "Dinas Tanaman Pangan, Hortikultura dan Perkebunan, Balai Latihan Kerja Banyuwangi"
+    a = analysis(text, [LAPAS], [(merged, "local_government", "dinas:pangan", [merged])])
+    assert pairs(extract_partnerships(text, a)) == {
+        ("Lapas Kelas IIA Banyuwangi", "Dinas Tanaman Pangan, Hortikultura dan Perkebunan"),
+        ("Lapas Kelas IIA Banyuwangi", "Balai Latihan Kerja Banyuwangi")}
+
+
+def test_kanwil_of_another_ministry_is_no_generic_unit():
+    text = ("Lapas Kelas IIA Banyuwangi menggelar razia kamar. Sebelumnya, tim gabungan Polda Jatim dan Kanwil "
+            "Direktorat Jenderal Bea Cukai Jatim menggagalkan penyelundupan sabu di pelabuhan.")
+    a = analysis(text, [LAPAS], [POLDA])
+    assert extract_partnerships(text, a) == []
+
+
 @pytest.fixture(scope="module")
 def analyzer():
     from nlp.analyze import Analyzer

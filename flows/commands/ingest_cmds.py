@@ -56,8 +56,10 @@ def run(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parallel fetches (per-host limits still "
                                          "apply).")] = 8,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="After ingesting, analyse new articles (entities, "
+                                      "topics, partnerships) and refresh the readers' snapshot.")] = True,
 ) -> None:
-    """Run the monitoring flow once: discover, fetch, extract, de-duplicate, store; then print a summary."""
+    """Run the monitoring flow once: discover, fetch, extract, de-duplicate, store, analyse; print a summary."""
     settings = Settings.load(db=db or (DEMO_DB if demo else None), sources=sources)
     if demo:
         summary = _run_demo(settings, batch_size, workers, quiet)
@@ -66,6 +68,22 @@ def run(
     _print_summary(summary)
     if summary.status != "completed":
         raise typer.Exit(1)
+    if nlp:
+        _enrich_and_snapshot(settings.db_path)
+
+
+def _enrich_and_snapshot(db_path: Path) -> None:
+    """The NLP stage over what ingest stored, then a fresh snapshot so notebooks see the new rows."""
+    from flows.enrich import enrich
+    from flows.snapshot import refresh_snapshot
+
+    with err.status("analysing new articles (entities, topics, partnerships)"):
+        counts = enrich(db_path=str(db_path))
+    out.print(f"nlp: analysed {counts.get('analyzed', 0)} of {counts.get('pending', 0)} pending articles "
+              f"({counts.get('analyzer_version')})")
+    with err.status("refreshing the readers' snapshot"):
+        snap = refresh_snapshot(str(db_path))
+    out.print(f"snapshot for readers: {snap.path} ({snap.n_articles} articles, {snap.seconds:.1f}s)")
 
 
 def _run_demo(settings: Settings, batch_size: int, workers: int, quiet: bool):
