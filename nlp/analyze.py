@@ -52,10 +52,10 @@ def headline_spans(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     for m in _LINE.finditer(text, body_start):
         line = m.group(0).strip()
         words = re.findall(r"[A-Za-z][\w'-]*", line)
-        if len(words) < 3 or len(line) > 200 or line[-1:] in '.?!"”:;,':
+        if len(words) < 3 or len(line) > 200 or line[-1:] in '.?!"”:;,' or re.search(r"[,.;:!?] ", line):
             continue
         caps = sum(w[0].isupper() for w in words)
-        if caps / len(words) >= 0.6:
+        if caps / len(words) >= 0.7:
             out.append((m.start(), m.end()))
     return out
 

@@ -39,7 +39,8 @@ _TITLES = [
     r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"Karo\w*",
     r"Kabiro\w*", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar", r"Juru\s+[Bb]icara",
     r"Plt\.?\s+Kepala", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+Jenderal",
-    r"Kepala\s+Staf",
+    r"Kepala\s+Staf", r"Ka\.?\s+(?=Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)", r"Kadis\w*", r"Pasi\s?\w*",
+    r"Petugas(?:\s+Pengamanan)?", r"Dokter", r"Sipir", r"Pegawai", r"Staf",
 ]
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?P<t>kepala|ketua|menteri|direktur|wakil ketua|sekretaris|koordinator|"
@@ -47,7 +48,8 @@ _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?P<t>kepala|ketua|menteri|direktur|waki
 _TOKEN = re.compile(r"[^\s]+")
 _CONNECT = {"dan", "serta", "&", "se", "bidang", "urusan", "of", "the", "and", "pada", "untuk", "kota", "kabupaten",
             "perwakilan", "wilayah", "divisi", "seksi", "kantor", "badan", "dinas", "daerah", "pusat", "tingkat",
-            "provinsi", "cabang", "negara", "sub", "kelas", "klas", "binaan", "ri"}
+            "provinsi", "cabang", "negara", "sub", "kelas", "klas", "binaan", "ri", "yaitu", "yakni", "bernama",
+            "yang", "baru", "dilantik", "menjabat", "saat", "ini"}
 _BACK_CUE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+merupakan|\s+yang\s+menjabat(?:\s+sebagai)?)"
                        r"\s*(?:(?:Plt|Plh|Pj|Pjs|Pejabat)\.?\s*)?$")
 # former office holders and people around them are not acting officials
@@ -170,6 +172,9 @@ class OfficialFinder:
                     (rank if (k in RANK_KEYS) else hon).append(core.rstrip("."))
                     i += 1
                     continue
+                if core.lower().startswith("se-"):
+                    i += 1  # "Koordinator Lapas se-Nusakambangan": a scope, not a name
+                    continue
                 if core[:1].islower():
                     if k in _CONNECT:
                         i += 1
@@ -201,6 +206,8 @@ class OfficialFinder:
             # inside the name
             if inside or core[:1].islower() or not core:
                 break
+            if k in RANK_KEYS or k in HONORIFICS:
+                break  # "Kasubdit Jatanras AKBP Helmi Santika": the name comes after the rank
             k2 = norm_key(core)
             if k2 in NON_NAME or _is_place(self.reg, core) and len(name) >= 2:
                 break
@@ -343,7 +350,8 @@ class OfficialFinder:
         found: list[_Found] = []
         anchors = list(_TITLE_RE.finditer(text)) + list(_LOWER_TITLE_RE.finditer(text))
         # a title word inside a named body ("Kanwil Dirjenpas Kaltim") is part of that name, not a title
-        anchors = [m for m in anchors if not any(sp.start < m.start() < sp.end for sp in spans)]
+        anchors = [m for m in anchors if not any(sp.start < m.start() < sp.end for sp in spans)
+                   and not text[max(0, m.start() - 1):m.start()] == "("]  # "(Kasi Binadik)": an aside
         anchors.sort(key=lambda m: m.start())
         starts = [m.start() for m in anchors]
         for ai, m in enumerate(anchors):
