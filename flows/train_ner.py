@@ -124,11 +124,19 @@ def _bio(doc) -> list[str]:
 
 
 def _slim(model_dir: Path) -> None:
-    """Drop what the runtime does not need (spaCy keeps no optimizer, but be explicit about leftovers)."""
+    """Drop what the runtime does not need (spaCy keeps no optimizer, but be explicit about leftovers)
+    and the temporary DocBin paths spaCy wrote into the saved config."""
+    from spacy import util
+
     for leftover in ("training", "optimizer", "model-last"):
         path = model_dir / leftover
         if path.is_dir():
             shutil.rmtree(path)
+    cfg_path = model_dir / "config.cfg"
+    cfg = util.load_config(cfg_path, interpolate=False)
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg.to_disk(cfg_path)
 
 
 def train_ner(
@@ -138,7 +146,7 @@ def train_ner(
     domain_upsample: int = 4,
     overrides: dict | None = None,
     evaluate: bool = True,
-    recase_nerp: float = 0.5,
+    recase_nerp: float = 0.0,
 ) -> TrainResult:
     """Build the DocBins, run `spacy train` with `config`, keep model-best as `output`, score it."""
     import spacy
@@ -211,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--domain", type=Path, default=DEFAULT_DOMAIN)
     parser.add_argument("--domain-upsample", type=int, default=4)
-    parser.add_argument("--recase-nerp", type=float, default=0.5,
+    parser.add_argument("--recase-nerp", type=float, default=0.0,
                         help="fraction of (all-lowercase) NERP train sentences recased like news text")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
                         help="config override, e.g. --set training.max_steps=2000")

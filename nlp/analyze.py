@@ -52,10 +52,11 @@ def headline_spans(text: str, body_start: int = 0) -> list[tuple[int, int]]:
     for m in _LINE.finditer(text, body_start):
         line = m.group(0).strip()
         words = re.findall(r"[A-Za-z][\w'-]*", line)
-        if len(words) < 3 or len(line) > 200 or line[-1:] in '.?!"”:;,' or re.search(r"[,.;:!?] ", line):
+        if len(words) < 3 or len(line) > 200 or re.search(r"[.;!?] [A-Z]", line):
             continue
-        caps = sum(w[0].isupper() for w in words)
-        if caps / len(words) >= 0.7:
+        caps = sum(w[0].isupper() for w in words) / len(words)
+        closed = line[-1:] in '.?!"”:;,'
+        if caps >= 0.7 and not closed or caps >= 0.85 and len(words) <= 15 and line[-1:] == ".":
             out.append((m.start(), m.end()))
     return out
 

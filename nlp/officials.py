@@ -226,6 +226,11 @@ class OfficialFinder:
         later = self._later_run(text, nend, pos + limit, spans, len(name))
         if later is not None:
             return later
+        if len(name) == 1:
+            nxt = re.match(r"\s+", text[nend:nend + 3])
+            q = nend + (nxt.end() if nxt else 0)
+            if nxt and any(sp.start == q for sp in spans):
+                return None  # "Kasi Giatja Lapas Jember tersebut": a unit word, then the unit
         if len(name) == 1 and re.match(r"\s+dan\s+[A-Z]", text[nend:nend + 8]):
             nxt = re.match(r"\s+dan\s+([A-Z]\w+)", text[nend:nend + 40])
             if nxt and (norm_key(nxt.group(1)) in NON_NAME or norm_key(nxt.group(1)) in self.common):
@@ -382,7 +387,7 @@ class OfficialFinder:
             f.unit = unit
             found.append(f)
             co = re.match(r"\s*(?:,\s*)?dan\s+", text[f.end:f.end + 8])
-            if co:
+            if co and not _TITLE_RE.match(text, f.end + co.end()):
                 g = self._walk_forward(text, f.end + co.end(), 60, spans)
                 if g is not None and g.start == f.end + co.end():
                     g.title, g.title_start, g.unit = f.title, f.title_start, unit

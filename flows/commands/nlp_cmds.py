@@ -82,8 +82,9 @@ def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_pro
             parsed.append((i, parse_line(raw, i), None))
         except ValueError as exc:
             parsed.append((i, None, str(exc)))
-    analyzer = Analyzer.load(model_dir or ROOT / "models")
     good = [p[1] for p in parsed if p[1] is not None]
+    # with worker processes each worker loads its own Analyzer; the parent does not need one
+    analyzer = Analyzer.load(model_dir or ROOT / "models") if n_process == 1 or len(good) <= batch_size else None
     results = _analyze_all(analyzer, good, batch_size, n_process, model_dir)
     ok = 0
     with open(output_path, "w", encoding="utf-8") as out, Progress(transient=True, disable=not progress,

@@ -27,7 +27,7 @@ def train_ner_cmd(
     domain: Path = typer.Option(Path("models/annotations/ner_domain.jsonl"), "--domain",
                                 help="Domain sentence offsets (text rebuilt from ../shared/data/corpus)."),
     domain_upsample: int = typer.Option(4, "--domain-upsample", min=1, help="Copies of each domain sentence."),
-    recase_nerp: float = typer.Option(0.5, "--recase-nerp", min=0.0, max=1.0,
+    recase_nerp: float = typer.Option(0.0, "--recase-nerp", min=0.0, max=1.0,
                                       help="Fraction of the all-lowercase NERP sentences recased like news."),
     max_steps: int = typer.Option(None, "--max-steps", min=1, help="Override training.max_steps."),
     max_minutes: float = typer.Option(None, "--max-minutes", min=1, help="Wall-clock training budget "
