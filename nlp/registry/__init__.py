@@ -79,6 +79,11 @@ class Registry:
         return r.province if r else None
 
 
+def _files(d: Path, stem: str) -> list[Path]:
+    """`<stem>.csv` first (hand-checked seed), then `<stem>_*.csv` extensions in name order."""
+    return [d / f"{stem}.csv", *sorted(p for p in d.glob(f"{stem}_*.csv"))]
+
+
 def _split(s: str) -> list[str]:
     return [a.strip() for a in (s or "").split(";") if a.strip()]
 
@@ -88,20 +93,26 @@ def load_registry(directory: str | None = None) -> Registry:
     """Read both CSVs once; a malformed line raises with its file and line number."""
     d = Path(directory) if directory else HERE
     regions: list[Region] = []
-    with open(d / "regions.csv", encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            if not row.get("region") or not row.get("kind"):
-                raise ValueError(f"{d / 'regions.csv'}:{i}: region and kind are required")
-            regions.append(Region(row["region"], row["kind"], row["province"] or row["region"],
-                                  _split(row.get("aliases", ""))))
+    for path in _files(d, "regions"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh), start=2):
+                if not row.get("region") or not row.get("kind"):
+                    raise ValueError(f"{path}:{i}: region and kind are required")
+                regions.append(Region(row["region"], row["kind"], row["province"] or row["region"],
+                                      _split(row.get("aliases", ""))))
     facilities: list[FacilityEntry] = []
-    with open(d / "facilities.csv", encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh), start=2):
-            if not row.get("facility_id") or row.get("kind") not in set(KIND_WORDS.values()):
-                raise ValueError(f"{d / 'facilities.csv'}:{i}: facility_id and a valid kind are required")
-            facilities.append(FacilityEntry(row["facility_id"], row["kind"], row.get("class") or None,
-                                            row.get("specialty") or None, row["name"], row["city"],
-                                            row.get("province") or None, _split(row.get("aliases", ""))))
+    seen_ids: set[str] = set()
+    for path in _files(d, "facilities"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for i, row in enumerate(csv.DictReader(fh), start=2):
+                if not row.get("facility_id") or row.get("kind") not in set(KIND_WORDS.values()):
+                    raise ValueError(f"{path}:{i}: facility_id and a valid kind are required")
+                if row["facility_id"] in seen_ids:
+                    continue  # the seed file wins over the extension files
+                seen_ids.add(row["facility_id"])
+                facilities.append(FacilityEntry(row["facility_id"], row["kind"], row.get("class") or None,
+                                                row.get("specialty") or None, row["name"], row["city"],
+                                                row.get("province") or None, _split(row.get("aliases", ""))))
     region_by_key: dict[str, Region] = {}
     place_keys: dict[str, str] = {}
     abbrev: dict[str, str] = {}
