@@ -56,7 +56,10 @@ def main() -> None:
     """Entry point: PantauError and other failures become one line unless --debug."""
     debug = "--debug" in sys.argv
     try:
-        app(standalone_mode=False)
+        rv = app(standalone_mode=False)
+        # click returns (not raises) the code of typer.Exit(n) in this mode
+        if isinstance(rv, int) and rv:
+            sys.exit(rv)
     except PantauError as exc:
         if debug:
             raise

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 TAXONOMY_FILE = Path(__file__).with_name("taxonomy.toml")
-MODEL_VERSION = "topics-1"
+MODEL_VERSION = "topics-2"
 
 
 def load_taxonomy(path: Path = TAXONOMY_FILE) -> dict[str, dict]:
@@ -52,8 +52,21 @@ class TopicPrediction:
     topic_scores: dict[str, float] = field(default_factory=dict)
 
 
+LEAD_CHARS = 600
+
+
+def lead(doc: str) -> str:
+    """Title and first paragraph: where character n-grams pay off (spelling variants of the key terms)."""
+    return doc[:LEAD_CHARS]
+
+
 def build_vectorizer(max_features: int = 60000):
-    """Word 1-2 grams + character 3-5 grams within word boundaries, sublinear tf-idf."""
+    """Word 1-2 grams over the whole text + character 3-5 grams over its lead, sublinear tf-idf.
+
+    Why char n-grams only on the lead: over the full text they cost ~6 ms an article (half of
+    `pantau extract`'s budget) for +0.2 macro-F1 points in cross-validation; on the lead they keep the
+    robustness to spelling variants ("narkoba", "narkotika", "penyeludupan") at a fifth of the cost.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
@@ -70,7 +83,7 @@ def build_vectorizer(max_features: int = 60000):
                 "char",
                 TfidfVectorizer(
                     analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
-                    max_features=max_features, dtype=np.float32,
+                    max_features=max_features, dtype=np.float32, preprocessor=lead,
                 ),
             ),
         ]
