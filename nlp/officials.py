@@ -7,6 +7,9 @@ The walk skips what belongs to the title phrase (organisation and facility spans
 places, acronyms, common lower-case words written capitalised) and takes the first run of name tokens.
 Honorifics, ranks and degrees are split off into fields; later one-word mentions ("kata Mukaffi")
 join the full name. Inmates, suspects, relatives and initials never become officials.
+Two title-less cues add people the walk cannot see: a quoted speaker after a speech verb ("...," tegas
+Ibnu Chuldun) and a name between a unit and a speech verb ("Lapas X Rahmat Karundeng menyampaikan");
+press releases quote their officials, and a cue after the name ("ujar Joko, warga binaan") drops the rest.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ _TITLES = [
     r"Kabiro\w*", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar", r"Juru\s+[Bb]icara",
     r"Plt\.?\s+Kepala", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+Jenderal",
     r"Kepala\s+Staf", r"Ka\.?\s+(?=Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)", r"Kadis\w*", r"Pasi\s?\w*",
-    r"Petugas(?:\s+Pengamanan)?", r"Dokter", r"Sipir", r"Pegawai", r"Staf",
+    r"Petugas(?:\s+Pengamanan)?", r"Dokter", r"Sipir", r"Pegawai", r"Staf", r"Dir(?=\s+(?:Res\s*)?[A-Z])",
 ]
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?P<t>kepala|ketua|menteri|direktur|wakil ketua|sekretaris|koordinator|"
@@ -57,8 +60,46 @@ _FORMER = re.compile(r"(?:mantan|eks|bekas|purnawirawan)\s*$", re.IGNORECASE)
 _ISLANDS = {"madura", "jawa", "sumatera", "sumatra", "kalimantan", "sulawesi", "bali", "lombok", "flores", "timor",
             "sumba", "papua", "maluku", "nusa", "bangka", "belitung", "bintan", "nias", "seram", "halmahera",
             "nusakambangan", "borneo", "indonesia"}
+# countries: "Wakil Duta Besar Inggris untuk Indonesia, X" names the country, not the person
+_COUNTRIES = {"inggris", "amerika", "australia", "malaysia", "singapura", "belanda", "jepang", "tiongkok", "china",
+              "arab", "saudi", "filipina", "thailand", "prancis", "perancis", "jerman", "rusia", "korea", "india",
+              "brasil", "nigeria", "iran", "vietnam", "kanada", "selandia", "turki", "mesir", "pakistan"}
+# unit words of police/corrections sections and English office words: part of a title phrase, never a name
+# ("Kabag Ops", "Kasat Res Narkoba", "Kasat Intelkam", "Secretary of State")
+_UNIT_WORDS = {"ops", "intelkam", "reskrim", "res", "resnarkoba", "binmas", "sabhara", "samapta", "lantas", "propam",
+               "humas", "siber", "ditreskrimsus", "ditreskrimum", "ditresnarkoba", "satreskrim", "satresnarkoba",
+               "intel", "intelijen", "kamtib", "kantib", "giatja", "binadik", "bimkemas", "binapi", "registrasi",
+               "yanmin", "adm", "tu", "secretary", "minister", "state", "ambassador", "deputy", "head", "director",
+               "chief", "affairs", "foreign", "dir", "ramadhan", "ramadan", "syawal", "idul", "fitri", "adha",
+               "natal", "lebaran", "imlek", "puasa", "kabag", "kasat", "kasi", "kasubsi", "subdit", "subdirektorat"}
+# office nouns ke-...-an / pe-...-an ("Kehakiman", "Pemasyarakatan", "Perlindungan"), typos included
+_ORG_TYPO = re.compile(r"^(?:(?i:pe[mr]{1,2}asyara\w*|su[bd]+direktorat\w*|direktorat\w*)|"
+                       r"(?:Ke|Pe[mnr]|Pen[gy])[a-z]{4,}an)$")
+_RANK_TYPOS = {"kombs", "kompoll", "akbp", "ipda", "iptu"}
+_ROMAN = re.compile(r"^[IVXL]+[AB]?$")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,4}|[A-Z]\.(?:[A-Z]\.?)*)$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}[a-z]*|Mc[A-Z][a-z]+)$")
+
+# a quoted speaker with no title beside the name ("...," ujar Maizar. / tegas Ibnu Chuldun.): press releases
+# quote their officials; inmates and relatives are introduced by a cue after the name, checked below
+_SPEAKER_RE = re.compile(
+    r"(?:[,\"”’]\s*|\s)(?:ujar|kata|ungkap|jelas|tegas|tutur|imbuh|terang|sambung|pungkas|ucap|sebut|lanjut|papar|"
+    r"urai|tandas|katanya|ungkapnya)[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’-]*)(?=[\s,.;:!?)]|$)")
+_AFTER_NOT_OFFICIAL = re.compile(
+    r"^\s*(?:\(\d+\)|,?\s*(?:salah\s+(?:satu|seorang)\s+)?(?:warga|narapidana|napi|tahanan|terpidana|terdakwa|"
+    r"tersangka|pelaku|korban|istri|suami|anak|ibu|ayah|adik|kakak|keluarga|pengunjung|santri|siswa|mahasiswa|"
+    r"peserta|penghuni|orang\s+tua|kerabat|rekan|teman|warga|pedagang|pemilik|sopir|petani|nelayan|kuasa\s+hukum|"
+    r"pengacara|advokat|WBP|anak\s+binaan)\b)", re.IGNORECASE)
+
+# "pihak Lapas Kelas IIA Gorontalo Rahmat Karundeng menyampaikan ...": a unit, then a name, then a speech verb
+_UNIT_SPEAKER_RE = re.compile(r"[ \t]+(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}),?[ \t]+(?:mengatakan|"
+                              r"menyampaikan|menjelaskan|mengungkapkan|menegaskan|menuturkan|menerangkan|"
+                              r"menyebutkan|berharap|mengimbau|mengapresiasi)\b")
+
+# "didampingi Heri Ageng Kabag Umum": a name written before its title with no comma between
+_NAME_THEN_TITLE_RE = re.compile(r"(?<![\w])(?:didampingi|oleh|bersama|serta|dan)[ \t]+(?P<n>[A-Z][a-z'’-]+(?:[ \t]+"
+                                 r"[A-Z][a-z'’-]+){1,2})[ \t]+(?=(?:Kabag|Kabid|Kasi|Kasubsi|Kasubag|Kasubbag|Kaur|"
+                                 r"Kalapas|Karutan|Kabapas|Kepala|KPLP)\b)")
 
 # titles that name the head of a unit of a given kind when no organisation is written beside them
 _TITLE_UNIT = {"kalapas": ("facility", "lapas"), "karutan": ("facility", "rutan"), "kabapas": ("facility", "bapas"),
@@ -113,7 +154,7 @@ def _strip(tok: str) -> tuple[str, str]:
 
 def _is_place(reg: Registry, tok: str) -> bool:
     k = norm_key(tok)
-    return k in reg.place_keys or k in _ISLANDS
+    return k in reg.place_keys or k in _ISLANDS or k in _COUNTRIES
 
 
 def _unit_display(unit) -> str:
@@ -139,7 +180,17 @@ class OfficialFinder:
             return False
         if re.fullmatch(r"[ivxl]+[ab]?", k):  # class numerals
             return False
+        if k in _UNIT_WORDS or _ORG_TYPO.match(core) or is_degree(core) and not core.istitle():
+            return False
         return True
+
+    def _namey_after_rank(self, core: str) -> bool:
+        """Right after a rank or honorific ("AKBP. Ikhlas", "Kompol Ahzan") a capitalised word is the name even
+        when it is also a common word: the rank closes the title phrase."""
+        k = norm_key(core)
+        if not k or not _NAME_TOKEN.match(core) or k in NON_NAME or _is_place(self.reg, core):
+            return False
+        return not (k in _UNIT_WORDS or _ORG_TYPO.match(core) or re.fullmatch(r"[ivxl]+[ab]?", k))
 
     def _walk_forward(self, text: str, pos: int, limit: int, spans: list[_Span]) -> _Found | None:
         toks = []
@@ -151,6 +202,7 @@ class OfficialFinder:
         nstart = nend = -1
         i = 0
         in_paren = False
+        after_rank = False
         while i < len(toks):
             raw, a, b = toks[i]
             if "\n" in text[toks[i - 1][2]:a] if i else False:
@@ -168,8 +220,9 @@ class OfficialFinder:
                     if trail and trail[0] in ".;:!?\"”" and not inside and not re.fullmatch(r"[A-Z]", core):
                         break
                     continue
-                if k in HONORIFICS or k in RANK_KEYS or norm_key(core) in RANK_KEYS:
-                    (rank if (k in RANK_KEYS) else hon).append(core.rstrip("."))
+                if k in HONORIFICS or k in RANK_KEYS or norm_key(core) in RANK_KEYS or k in _RANK_TYPOS:
+                    (rank if (k in RANK_KEYS or k in _RANK_TYPOS) else hon).append(core.rstrip("."))
+                    after_rank = True
                     i += 1
                     continue
                 if core.lower().startswith("se-"):
@@ -187,7 +240,17 @@ class OfficialFinder:
                 if skip:
                     i += skip
                     continue
-                if self._namey(core) or (_INITIALS.match(core) and core.endswith(".") and i + 1 < len(toks)):
+                namey = self._namey(core) or (after_rank and self._namey_after_rank(core))
+                if not namey and not trail and i and i + 1 < len(toks) and self._namey_after_rank(core):
+                    # "Kepala BNNK Purbalingga Bagus Wicaksono": a common word right after the unit and
+                    # before a name word is the first name ("Bagus", "Maju", "Ikhlas")
+                    pa = toks[i - 1][1]
+                    nxt_core = _strip(toks[i + 1][0])[0]
+                    if any(sp.start <= pa < sp.end for sp in spans) and self._namey(nxt_core) and \
+                            norm_key(nxt_core) not in RANK_KEYS:
+                        namey = True
+                after_rank = False
+                if namey or (_INITIALS.match(core) and core.endswith(".") and i + 1 < len(toks)):
                     if core.isupper() and len(core) <= 4 and not core.endswith("."):
                         i += 1  # acronym (RI, NTT, BNNK): title phrase
                         continue
@@ -211,8 +274,15 @@ class OfficialFinder:
             k2 = norm_key(core)
             if k2 in NON_NAME or _is_place(self.reg, core) and len(name) >= 2:
                 break
+            if re.fullmatch(r"[A-Z]", core) and not trail and i + 1 < len(toks) and \
+                    _NAME_TOKEN.match(_strip(toks[i + 1][0])[0]):
+                name.append(core)  # "Ipda Dien F Romadhoni": a middle initial without its dot
+                i += 1
+                continue
             if not _NAME_TOKEN.match(core) or len(name) >= 5:
                 break
+            if k2 in _UNIT_WORDS or _ROMAN.match(core) or (is_degree(core) and not core.istitle()):
+                break  # "Suddirektorat III", "Bagus Wicaksono SKom": a numeral or a degree ends the name
             name.append(core)
             nend = a + len(core)
             if trail:
@@ -223,6 +293,8 @@ class OfficialFinder:
         # "I Ketut" style prefixes are part of Balinese names; lone initials are not names
         if all(_INITIALS.match(t) for t in name):
             return None
+        if re.match(r"\s*\([A-Z][A-Za-z]{1,10}\)", text[nend:nend + 16]):
+            return None  # "Anggota Komando Rayon Militer (Koramil) ...": a long form with its acronym, not a name
         later = self._later_run(text, nend, pos + limit, spans, len(name))
         if later is not None:
             return later
@@ -304,7 +376,8 @@ class OfficialFinder:
             before = seg
         # drop trailing degrees ", S.H., M.H."
         while True:
-            m = re.search(r",\s*([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Za-z]{1,5}\.?){0,3})\s*$", before)
+            before = before.rstrip(" ,")
+            m = re.search(r",\s*([A-Z][A-Za-z]{0,4}\.?(?:\s?[A-Za-z]{1,5}\.?){0,3})\s*$", before)
             if m and is_degree(m.group(1)):
                 before = before[:m.start()]
                 continue
@@ -318,7 +391,7 @@ class OfficialFinder:
             if not core or not _NAME_TOKEN.match(core) or norm_key(core) in NON_NAME or _is_place(self.reg, core):
                 break
             k = norm_key(core).replace(" ", "")
-            if k in HONORIFICS or k in RANK_KEYS:
+            if k in HONORIFICS or k in RANK_KEYS or norm_key(core) in _UNIT_WORDS or _TITLE_RE.fullmatch(core):
                 break
             if norm_key(core) in self.common and not name:
                 break
@@ -392,7 +465,69 @@ class OfficialFinder:
                 if g is not None and g.start == f.end + co.end():
                     g.title, g.title_start, g.unit = f.title, f.title_start, unit
                     found.append(g)
+        for f in self._speakers(text, body_start, headlines, spans):
+            if f.unit is None and facilities:
+                # a title-less speaker in a facility's press release speaks for the article's main facility
+                f.unit = facilities[0]
+            found.append(f)
         return self._merge(found, text, sentence_of)
+
+    def _speakers(self, text: str, body_start: int, headlines, spans: list[_Span]) -> list[_Found]:
+        out: list[_Found] = []
+        for m in _SPEAKER_RE.finditer(text):
+            a = m.start("n")
+            if a < body_start or any(s <= a < e for s, e in headlines or ()):
+                continue
+            if any(sp.start <= a < sp.end for sp in spans):
+                continue  # "kata Kalapas ..." is handled by the title walk; an organisation is not a person
+            toks = m.group("n").split()
+            hon = []
+            while toks and (norm_key(toks[0]).replace(" ", "") in HONORIFICS
+                            or norm_key(toks[0]).replace(" ", "") in RANK_KEYS):
+                hon.append(toks.pop(0).rstrip("."))
+            name = []
+            for raw_t in toks:
+                t = raw_t.rstrip(".") if len(raw_t) > 2 else raw_t
+                if _TITLE_RE.fullmatch(t) or (t.isupper() and len(t) >= 4):
+                    break  # "jelas Kalapas ...", "katanya TRIBUNNEWS.COM"
+                if not (self._namey_after_rank(t) or (name and _INITIALS.match(t))):
+                    break
+                name.append(t)
+                if raw_t.endswith(".") and len(raw_t) > 2:
+                    break  # "jelas Teguh. Seusai ...": the sentence ended
+            if not name or all(_INITIALS.match(t.rstrip(".")) for t in name):
+                continue
+            if _TITLE_RE.fullmatch(name[0]) or norm_key(name[0]) in ("kalapas", "karutan", "kepala"):
+                continue
+            nstart = a + m.group("n").find(name[0])
+            nend = nstart + len(" ".join(name))
+            if _AFTER_NOT_OFFICIAL.match(text[nend:nend + 60]):
+                continue
+            if NON_OFFICIAL_CUES.search(text[max(0, nstart - 40):nstart]):
+                continue
+            out.append(_Found(name, nstart, nend, "", 0, hon))
+        for m in _NAME_THEN_TITLE_RE.finditer(text, body_start):
+            toks = m.group("n").split()
+            if any(s <= m.start() < e for s, e in headlines or ()) or not all(self._namey(t) for t in toks):
+                continue
+            if NON_OFFICIAL_CUES.search(text[max(0, m.start() - 40):m.start("n")]):
+                continue
+            out.append(_Found(toks, m.start("n"), m.end("n"), "", 0))
+        for sp in spans:
+            if sp.ref is None:
+                continue
+            m = _UNIT_SPEAKER_RE.match(text, sp.end)
+            if m is None or sp.end < body_start or any(s <= sp.end < e for s, e in headlines or ()):
+                continue
+            toks = m.group("n").split()
+            if not all(self._namey(t) for t in toks) or any(_TITLE_RE.fullmatch(t) for t in toks):
+                continue
+            if NON_OFFICIAL_CUES.search(text[max(0, sp.start - 40):sp.start]):
+                continue
+            f = _Found(toks, m.start("n"), m.end("n"), "", 0)
+            f.unit = sp.ref
+            out.append(f)
+        return out
 
     @staticmethod
     def _phrase_end(text: str, pos: int) -> int:
@@ -435,7 +570,10 @@ class OfficialFinder:
                 ptoks = set(norm_key(p.name).split())
                 if toks <= ptoks or ptoks <= toks or (
                         len(toks) == len(ptoks) >= 2
-                        and SequenceMatcher(None, norm_key(p.name), norm_key(name)).ratio() >= 0.85):
+                        and SequenceMatcher(None, norm_key(p.name), norm_key(name)).ratio() >= 0.85) or (
+                        # a misspelt later mention ("Lomaksono" for "Lumaksono") is the same person
+                        len(toks) == 1 and any(len(t) >= 5 and SequenceMatcher(None, t, next(iter(toks))).ratio()
+                                               >= 0.85 for t in ptoks)):
                     target = p
                     break
             if target is None:

@@ -80,7 +80,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"|Kemenimipas|Kementerian\s+Imipas|Menteri\s+Imipas|KemenImipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
     (r"(?:Kementerian|Kementrian|Menteri)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI + _PAREN +
-     r"|Kemenkumham" + _RI + r"|Menkumham",
+     r"|Keme?nk?umham" + _RI + r"|Menkumham",
      "ministry", "national", "kemenkumham", "Kementerian Hukum dan HAM"),
     (r"(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s+Imigrasi|Ditjenim)" + _PAREN,
      "ministry", "national", "ditjen_imigrasi", "Direktorat Jenderal Imigrasi"),
@@ -106,13 +106,14 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Kepolisian\s+Resor(?:\s+Kota)?(?:\s+Besar)?\s*(?:\((?:Polres\w*)\))?|(?:Ma|Mako|Ka)?[Pp]olres(?:tabes|ta)?)\s+"
      r"(?P<region>REGION|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
      "police", "regency", "police:polres", None),
-    (r"(?:Kepolisian\s+Sektor|(?:Ma)?Polsek(?:ta)?)\s+(?P<region>" + _W + r"(?:\s+(?!Iptu|Ipda|AKP|Aiptu|Kompol)" + _W +
+    (r"(?:Kepolisian\s+Sektor(?:\s*\(Polsek\w*\))?|(?:Ma)?Polsek(?:ta)?)\s+(?P<region>" + _W + r"(?:\s+(?!Iptu|Ipda|AKP|Aiptu|Kompol)" + _W +
      r")?)",
      "police", "district", "police:polsek", None),
     (r"(?:Mabes\s+Polri|Bareskrim\s+Polri|Bareskrim|Kepolisian\s+Negara\s+Republik\s+Indonesia|Polri)(?![\w])",
      "police", "national", "police:polri", None),
     # military
-    (r"(?:Kodim|Korem|Kodam|Koramil|Lantamal|Lanal|Lanud|Yonif|Kodiklat|Danrem|Dandim|Pangdam|Danramil|Danlanal)"
+    (r"(?:(?:Komando\s+(?:Distrik|Resor|Daerah|Rayon)\s+Militer|Pangkalan\s+TNI\s+AL)\s*"
+     r"\((?:Kodim|Korem|Kodam|Koramil|Lanal)\)\s*|Kodim|Korem|Kodam|Koramil|Lantamal|Lanal|Lanud|Yonif|Kodiklat|Danrem|Dandim|Pangdam|Danramil|Danlanal)"
      r"\s+(?P<region>[\dIVX]+(?:/[\w-]+)?(?:\s+" + _W + r")?|" + _W + r")", "military", None, "military", None),
     (r"(?<![\w])TNI(?:\s+(?:AD|AL|AU|Angkatan\s+\w+))?(?![\w])|Tentara\s+Nasional\s+Indonesia", "military",
      "national", "military:tni", "TNI"),
@@ -268,26 +269,43 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
     def in_headline(a: int) -> bool:
         return any(s <= a < e for s, e in headlines or ())
 
+    teasers = _teaser_spans(text)
+
     for rx, kind, level, key, name, trig in _compiled():
         if _USE_TRIGGERS and not any(w in text for w in trig):
             continue
-        for m in rx.finditer(text):
+        pos = 0
+        while True:
+            m = rx.search(text, pos)
+            if m is None:
+                break
+            pos = max(m.end(), m.start() + 1)
             a, b = m.start(), m.end()
             span = text[a:b]
             while span and span[-1] in " ,.;:":
                 b -= 1
                 span = span[:-1]
+            if key == "dinas":
+                cut = _LIST_BREAK.search(span)
+                if cut:  # "Dinas Kominfo, Dinkes, DLH, dan Dinsos": a list of bodies, not one name
+                    hits += _list_items(text, a + cut.start(), m.end(), occupied)
+                    b = a + cut.start()
+                    span = text[a:b]
+                    pos = b + 1  # the next items are read again ("Dinas A, Dinas B (DB)")
+                    m = None
             if b <= a or not free(a, b) or "\n" in span:
                 continue  # a name never runs across a line break ("DPRD\nKepala ...")
+            if any(s <= a < e for s, e in teasers):
+                continue
             if key in _GENERIC_FAMILIES and (a < body_start or in_headline(a)):
                 continue
-            region = _g(m, "region")
+            region = _g(m, "region") if m is not None else None
             if region and norm_key(region) in _NOT_REGION:
                 continue
-            lvl_word = (_g(m, "lvl") or _g(m, "lvl2") or "").lower().replace(".", "")
+            lvl_word = ((_g(m, "lvl") or _g(m, "lvl2") if m is not None else "") or "").lower().replace(".", "")
             lvl = level or _LEVEL_WORD.get(" ".join(lvl_word.split()))
-            acr = _g(m, "acr") or _g(m, "acr2")
-            body = _g(m, "body")
+            acr = (_g(m, "acr") or _g(m, "acr2")) if m is not None else None
+            body = _g(m, "body") if m is not None else span.split(None, 1)[1] if " " in span else None
             fam = key
             if key in ("bnn",):
                 a_ = (acr or "").upper()
@@ -308,7 +326,9 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             elif key == "dinas_acr" and body:
                 fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"
             elif key == "military":
-                fam = f"military:{norm_key(span.split()[0]).replace('danrem', 'korem').replace('dandim', 'kodim')}"
+                head = re.search(r"\((\w+)\)", span) if span.startswith(("Komando", "Pangkalan")) else None
+                word = head.group(1) if head else span.split()[0]
+                fam = f"military:{norm_key(word).replace('danrem', 'korem').replace('dandim', 'kodim')}"
             if key in ("pemda", "pemda_title") and lvl in (None, "regency") and region:
                 prov = reg.region_by_key.get(norm_key(region))
                 if prov and prov.kind == "province":
@@ -333,6 +353,36 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
         occupied.append((a, b))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+# "Dinas Kominfo, Dinkes, ...": a comma followed by another body's head word ends the first name
+_LIST_BREAK = re.compile(r",\s*(?=(?:Dinas|Badan|Kantor|Din[a-z]+|Dis[a-z]+|[A-Z]{2,}[a-z]*)(?:[\s,]|$))")
+# "Baca juga: ..." teaser lines and the line right after a bare "Baca Juga:" link other stories
+_TEASER = re.compile(r"^[ \t]*(?:Baca\s+[Jj]uga|BACA\s+JUGA|Simak\s+[Jj]uga|Lihat\s+[Jj]uga|Berita\s+[Tt]erkait)"
+                     r"\s*:?[ \t]*(?:\n[ \t]*)*[^\n]*", re.MULTILINE)
+
+
+_PLAIN_ITEM = re.compile(r"(?:,\s*|\s+)(?:dan\s+|serta\s+)?(?P<i>[A-Z][a-z]{3,}(?:\s+[A-Z][\w]*){0,2})(?=\s*(?:,|\s+dan\s|$))")
+
+
+def _list_items(text: str, a: int, b: int, occupied: list[tuple[int, int]]) -> list[OrgHit]:
+    """Plain items of a list that began with "Dinas X" ("..., Pertanian, DLH, Koprasi UMKM, dan Dinsos") are
+    agencies too; acronyms and "Dinas Y" items are left to their own patterns."""
+    out = []
+    for m in _PLAIN_ITEM.finditer(text[a:b]):
+        item = m.group("i")
+        if re.match(r"(?:Dinas|Badan|Kantor|Din[a-z]+|Dis[a-z]+)\b", item) or item.split()[0].isupper():
+            continue
+        s0 = a + m.start("i")
+        e0 = s0 + len(item)
+        out.append(OrgHit(s0, e0, item, "local_government", None, None, f"dinas:{norm_key(item)}"))
+        occupied.append((s0, e0))
+    return out
+
+
+def _teaser_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TEASER.finditer(text)] if "aca" in text or "ACA" in text or \
+        "imak" in text or "ihat" in text or "erkait" in text else []
 
 
 def _ministry_words(body: str) -> bool:
