@@ -76,6 +76,7 @@ _UNIT_WORDS = {"ops", "intelkam", "reskrim", "res", "resnarkoba", "binmas", "sab
 _ORG_TYPO = re.compile(r"^(?:(?i:pe[mr]{1,2}asyara\w*|su[bd]+direktorat\w*|direktorat\w*)|"
                        r"(?:Ke|Pe[mnr]|Pen[gy])[a-z]{4,}an)$")
 _RANK_TYPOS = {"kombs", "kompoll", "akbp", "ipda", "iptu"}
+_RANK_HON = RANK_KEYS | HONORIFICS
 _ROMAN = re.compile(r"^[IVXL]+[AB]?$")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,4}|[A-Z]\.(?:[A-Z]\.?)*)$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}[a-z]*|Mc[A-Z][a-z]+)$")
@@ -520,6 +521,9 @@ class OfficialFinder:
             if m is None or sp.end < body_start or any(s <= sp.end < e for s, e in headlines or ()):
                 continue
             toks = m.group("n").split()
+            rank_hon = [t for t in toks if norm_key(t).replace(" ", "") in _RANK_HON]
+            if rank_hon:
+                continue  # "Polda X AKBP Andi Wijaya, mengatakan": the title walk reads ranked names
             if not all(self._namey(t) for t in toks) or any(_TITLE_RE.fullmatch(t) for t in toks):
                 continue
             if NON_OFFICIAL_CUES.search(text[max(0, sp.start - 40):sp.start]):

@@ -47,6 +47,12 @@ def build_nlp(model_dir: str = str(ROOT / "models"), config_path: str | None = N
             if "tok2vec" in src.pipe_names:
                 nlp.add_pipe("tok2vec", source=src)
             nlp.add_pipe("ner", source=src)
+    stanza_cfg = pantau.get("stanza", {})
+    if stanza_cfg.get("enabled"):
+        # Optional backend (extra `stanza`): Stanza tokenises and splits sentences, the same rules follow.
+        from nlp.stanza_backend import use_stanza
+
+        use_stanza(nlp, stanza_cfg)
     return nlp
 
 

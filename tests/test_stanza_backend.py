@@ -127,3 +127,18 @@ def test_missing_model_file_is_a_clear_config_error(tmp_path):
         StanzaSettings.from_mapping({"enabled": True, "tokenize_model": str(tmp_path / "nope.pt")})
     with pytest.raises(ConfigError, match="resources_dir or tokenize_model"):
         StanzaSettings.from_mapping({"enabled": True})
+
+
+def test_config_switch_builds_the_stanza_backed_pipeline(models, tmp_path):
+    """`[pantau.stanza] enabled = true` in the pipeline config is all a user with models has to set."""
+    from nlp.pipeline import build_nlp
+    from nlp.stanza_backend import StanzaTokenizer
+
+    base = (Path(__file__).resolve().parents[1] / "models" / "configs" / "pantau_pipeline.cfg").read_text()
+    cfg = tmp_path / "pipeline.cfg"
+    cfg.write_text(base.replace("enabled = false", f'enabled = true\ntokenize_model = "{models["tokenize"]}"'))
+    nlp = build_nlp(config_path=str(cfg))
+    assert isinstance(nlp.tokenizer, StanzaTokenizer)
+    text = "Kalapas Kupang hadir. Tes urine digelar Senin (10/2/2025)."
+    doc = nlp(text)
+    assert doc.text == text and len(list(doc.sents)) >= 1
