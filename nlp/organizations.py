@@ -313,6 +313,13 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                     lvl = "province" if a_ == "BNNP" or span.startswith("BNNP") else "regency"
                     if lvl_word == "kota" or " Kota " in span:
                         lvl = "city"
+            if key == "bnn" and region and span[:4] in ("BNNP", "BNNK") and not lvl_word and \
+                    not _known_region(reg, region):
+                # "Kabid Rehabilitasi BNNP Josrijal": the word after the acronym is a person, not a place
+                key = fam = "bnn_bare_level"
+                b = a + 4
+                span = text[a:b]
+                region = None
             if key == "bnn_bare_level":
                 lvl = "province" if span.startswith("BNNP") else "regency"
             if key == "ministry" and body and not _ministry_words(body):
@@ -391,6 +398,14 @@ def _ministry_words(body: str) -> bool:
     common = _common_words()
     toks = [t for t in re.split(r"[\s,]+", body) if t and t.lower() not in ("dan", "serta")]
     return bool(toks) and all(t.lower() in common or t.isupper() for t in toks)
+
+
+def _known_region(reg: Registry, region: str) -> bool:
+    """A registered place, also when a lost space glued the next word on ("Pekanbarukarena")."""
+    key = norm_key(region)
+    if key in reg.region_by_key:
+        return True
+    return any(key[:n] in reg.region_by_key for n in range(len(key) - 3, 3, -1))
 
 
 def _canon_region(reg: Registry, region: str | None) -> tuple[str | None, str | None]:

@@ -116,3 +116,11 @@ def test_name_written_before_its_title(analyzer):
     a = run(analyzer, "Kepala Lapas Kelas IIB Banjarbaru, Amico, dalam kunjungannya didampingi Heri Santoso Kabag "
                       "Umum Pemerintah Kota Banjarbaru.")
     assert "Heri Santoso" in names(a)
+
+
+def test_person_glued_to_bnn_acronym_is_not_a_region(analyzer):
+    a = run(analyzer, "Badan Narkotika Nasional Provinsi (BNNP) Sumatera Barat bekerja sama dengan Lapas Kelas IIA "
+                      "Padang. Hadir Kabid Rehabilitasi BNNP Josrijal.")
+    assert "Josrijal" in names(a)
+    assert not any("Josrijal" in o.name for o in a.organizations)
+    assert len([o for o in a.organizations if o.kind == "bnn"]) == 1
