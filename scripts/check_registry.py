@@ -30,6 +30,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from nlp.registry import norm_key, town_forms  # noqa: E402 - the loader's own rules
+
 ROOT = Path(__file__).resolve().parents[1]
 REGION_COLS = ["region", "kind", "province", "aliases"]
 FACILITY_COLS = ["facility_id", "kind", "class", "specialty", "name", "city", "province", "aliases"]
@@ -37,16 +40,8 @@ REGION_KINDS = {"province", "kabupaten", "kota"}
 FACILITY_KINDS = ["lapas", "rutan", "cabang_rutan", "lpka", "bapas", "rupbasan"]
 CLASSES = {"", "I", "II", "IIA", "IIB", "III"}
 SPECIALTIES = {"", "narkotika", "perempuan", "khusus", "pemuda", "terbuka", "industri", "anak"}
-# words that open a full-name alias ("Lapas Tuminting"); same table as nlp.registry.KIND_WORDS
-KIND_WORDS = {"lapas", "lp", "rutan", "lpka", "bapas", "rupbasan", "cabang"}
-SPECIALTY_WORDS = {"narkotika", "perempuan", "wanita", "khusus", "pemuda", "terbuka", "industri", "anak"}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXPECTED_PROVINCES = 38
-
-
-def norm_key(s: str) -> str:
-    """Same normalisation as nlp.registry.norm_key (kept local so the check runs without the package)."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", s.lower()).split())
 
 
 def slug(s: str) -> str:
@@ -161,20 +156,8 @@ def check_regions(rows: list[Row], rep: Report) -> Gazetteer:
 
 
 def lookup_forms(d: dict[str, str]) -> list[str]:
-    """The town forms the loader indexes a facility under (city + aliases, kind/specialty words
-    stripped from full-name aliases) — mirrors nlp.registry.load_registry."""
-    forms = [d["city"]]
-    for a in split_aliases(d["aliases"]):
-        words = a.split()
-        if words and norm_key(words[0]) in KIND_WORDS:
-            words = words[1:]
-            while words and words[0].lower() in SPECIALTY_WORDS:
-                words = words[1:]
-            if words:
-                forms.append(" ".join(words))
-        else:
-            forms.append(a)
-    return forms
+    """The town forms the loader indexes a facility under (the loader's own function)."""
+    return town_forms(d["city"], split_aliases(d["aliases"]))
 
 
 def check_facilities(rows: list[Row], gaz: Gazetteer, rep: Report) -> None:

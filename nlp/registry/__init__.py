@@ -79,6 +79,23 @@ class Registry:
         return r.province if r else None
 
 
+def town_forms(city: str, aliases: list[str]) -> list[str]:
+    """The town forms a facility is indexed under: its city, plus each alias with the kind and specialty
+    words of a full-name alias stripped ("Lapas Narkotika Tuminting" -> "Tuminting")."""
+    forms = [city]
+    for a in aliases:
+        words = a.split()
+        if words and norm_key(words[0]) in KIND_WORDS:
+            words = words[1:]
+            while words and words[0].lower() in SPECIALTY_WORDS:
+                words = words[1:]
+            if words:
+                forms.append(" ".join(words))
+        else:
+            forms.append(a)
+    return forms
+
+
 def _files(d: Path, stem: str) -> list[Path]:
     """`<stem>.csv` first (hand-checked seed), then `<stem>_*.csv` extensions in name order."""
     return [d / f"{stem}.csv", *sorted(p for p in d.glob(f"{stem}_*.csv"))]
@@ -126,19 +143,7 @@ def load_registry(directory: str | None = None) -> Registry:
                 abbrev.setdefault(k, r.province)
     by_kind_city: dict[tuple[str, str], list[FacilityEntry]] = {}
     for f in facilities:
-        forms = [f.city]
-        for a in f.aliases:
-            first = norm_key(a).split(" ")[0] if norm_key(a) else ""
-            if first in KIND_WORDS:
-                rest = " ".join(a.split()[1:])
-                words = rest.split()
-                while words and words[0].lower() in SPECIALTY_WORDS:
-                    words = words[1:]
-                if words:
-                    forms.append(" ".join(words))
-            else:
-                forms.append(a)
-        for i, form in enumerate(forms):
+        for i, form in enumerate(town_forms(f.city, f.aliases)):
             by_kind_city.setdefault((f.kind, norm_key(form)), []).append(f)
             if i == 0 or form in f.aliases:  # the town and its spellings, not "Lapas Tuminting"
                 place_keys.setdefault(norm_key(form), form)
