@@ -156,3 +156,22 @@ def test_database_locked_by_a_writer_is_one_line(tmp_path):
     assert res.returncode != 0
     lines = [line for line in res.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "in use by another process" in lines[0], res.stderr
+
+
+def test_sql_snapshot_reads_the_readers_copy_not_the_live_file(tmp_path):
+    from flows.snapshot import refresh_snapshot
+
+    live = tmp_path / "live.duckdb"
+    with Store.open(live) as store:
+        run_id = store.start_run("ingest", "sources.toml", "0.1.0", {})
+        store.finish_run(run_id, "completed", {})
+    res = pantau("sql", "SELECT count(*) AS n FROM runs", "--db", str(live), "--snapshot", "--format", "json")
+    assert res.returncode != 0 and "no snapshot" in res.stderr
+    refresh_snapshot(str(live), search_index=False)
+    with Store.open(live) as store:  # a second run lands in the live file only
+        store.finish_run(store.start_run("ingest", "sources.toml", "0.1.0", {}), "completed", {})
+    snap = pantau("sql", "SELECT count(*) AS n FROM runs", "--db", str(live), "--snapshot", "--format", "json")
+    assert snap.returncode == 0, snap.stderr
+    assert json.loads(snap.stdout) == [{"n": 1}]
+    assert json.loads(pantau("sql", "SELECT count(*) AS n FROM runs", "--db", str(live), "--format",
+                             "json").stdout) == [{"n": 2}]

@@ -197,6 +197,8 @@ def sql(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: table, csv or json.")] = "table",
     max_width: Annotated[int, typer.Option("--max-width", help="Truncate table cells to this many "
                                            "characters.")] = 60,
+    snapshot: Annotated[bool, typer.Option("--snapshot", help="Query the readers' snapshot of the database "
+                                           "(never blocks a running flow; refreshed after each run).")] = False,
 ) -> None:
     """Run a read-only SQL query against the database (writes are refused)."""
     import duckdb
@@ -206,6 +208,12 @@ def sql(
     if fmt not in ("table", "csv", "json"):
         raise ConfigError(f"--format: expected table, csv or json, got {fmt!r}")
     path = Settings.load(db=db).db_path
+    if snapshot:
+        from flows.snapshot import reader_db, snapshot_path
+
+        path = reader_db(path)
+        if path != snapshot_path(Settings.load(db=db).db_path):
+            raise InputError(f"--snapshot: no snapshot beside {path} yet (run `pantau snapshot` or a flow)")
     with Store.open(path, read_only=True) as store:
         try:
             statements = store.con.extract_statements(query)
