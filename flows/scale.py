@@ -242,20 +242,9 @@ LAKE_TABLES = ("articles", "stories", "article_analysis", "article_facilities", 
 
 def ducklake_extension_path():
     """The ducklake binary shipped by the pip package `duckdb-extension-ducklake` (same version as duckdb)."""
-    from pathlib import Path
+    from flows.store.extensions import pip_extension_path
 
-    import duckdb
-
-    try:
-        import duckdb_extension_ducklake
-    except ImportError:
-        return None
-    base = Path(duckdb_extension_ducklake.__file__).resolve().parent / "extensions"
-    exact = base / f"v{duckdb.__version__}" / "ducklake.duckdb_extension"
-    if exact.exists():
-        return exact
-    found = sorted(base.glob("*/ducklake.duckdb_extension"))
-    return found[-1] if found else None
+    return pip_extension_path("ducklake")
 
 
 def load_ducklake(con) -> None:

@@ -24,6 +24,7 @@ import duckdb
 
 from flows.errors import InputError, PantauError
 from flows.snapshot import quiet
+from flows.store.extensions import pip_extension_path
 
 FTS_SCHEMA = "fts_main_articles"
 STOPWORDS_TABLE = "fts_stopwords_id"
@@ -63,16 +64,7 @@ class SearchHit:
 
 def fts_extension_path() -> Path | None:
     """The fts binary shipped by the pip package `duckdb-extension-fts`, or None if not installed."""
-    try:
-        import duckdb_extension_fts  # noqa: F401 - only its location matters
-    except ImportError:
-        return None
-    base = Path(duckdb_extension_fts.__file__).resolve().parent / "extensions"
-    exact = base / f"v{duckdb.__version__}" / "fts.duckdb_extension"
-    if exact.exists():
-        return exact
-    found = sorted(base.glob("*/fts.duckdb_extension"))
-    return found[-1] if found else None
+    return pip_extension_path("fts")
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
