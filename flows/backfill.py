@@ -31,12 +31,13 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
-from flows.dedup import StoryIndex, content_hash, minhash, signature_bytes
+from flows.classify import Item, classify
+from flows.dedup import StoryIndex
 from flows.errors import ConfigError, InputError
 from flows.extract import ExtractedArticle, extract
 from flows.fetch import Fetcher, FetchOutcome, decode_body
 from flows.sources import Source, host_allowed, load_sources, url_problem
-from flows.store.store import ArticleRow, CacheRow, FetchLogRow, Store, article_id_for, utcnow
+from flows.store.store import CacheRow, FetchLogRow, Store, utcnow
 
 URL_CHUNK = 50  # URLs per unit: small enough that a crash loses little, big enough for bulk writes
 WARC_CHUNK = 200  # WARC records per unit
@@ -175,27 +176,15 @@ def _keep(art: ExtractedArticle, page: Page, rng: DateRange) -> bool:
     return True if when is None else when in rng
 
 
-def _relevance(title: str | None, text: str) -> tuple[float | None, bool | None]:
-    try:
-        from nlp.keywords import RELEVANCE_THRESHOLD, keyword_relevance
-    except ImportError:  # the scorer is optional here; enrich decides relevance later anyway
-        return None, None
-    score = keyword_relevance(title, text)
-    return score, score >= RELEVANCE_THRESHOLD
-
-
 def store_pages(store: Store, index: StoryIndex, pages: Iterable[Page], rng: DateRange | None,
                 run_id: str | None, extra_fetches: Iterable[FetchOutcome] = ()) -> UnitResult:
-    """extract -> date filter -> dedup (content hash, MinHash story) -> one write_batch.
-
-    Composed from the public functions of extract, dedup and store (the same steps as ingest) so
-    pages from a WARC file and pages fetched now are treated alike.
-    """
+    """extract -> date filter -> `flows.classify` (the ingest flow's de-duplication rules) -> one write_batch,
+    so pages from a WARC file and pages fetched now are filed alike."""
     result = UnitResult(unit_id="")
     fetches = [FetchLogRow.from_outcome(o, run_id) for o in extra_fetches]
     result.failed += len(fetches)
     cache: list[CacheRow] = []
-    kept: list[tuple[Page, ExtractedArticle, str]] = []
+    kept: list[tuple[Page, ExtractedArticle]] = []
     for page in pages:
         result.n_items += 1
         art = extract(page.html, page.url)
@@ -209,37 +198,13 @@ def store_pages(store: Store, index: StoryIndex, pages: Iterable[Page], rng: Dat
         if rng is not None and not _keep(art, page, rng):
             result.out_of_range += 1
             continue
-        kept.append((page, art, content_hash(art.text)))
+        kept.append((page, art))
 
-    owners = store.content_hash_owners([h for _, _, h in kept])
-    existing = store.existing_articles([a.canonical_url for _, a, _ in kept])
-    rows: list[ArticleRow] = []
-    in_batch: set[str] = set()
-    # publication order: the earliest copy of a story names it (as in flows.ingest)
-    kept.sort(key=lambda t: (t[1].published is None, t[1].published or datetime.min, t[1].canonical_url))
-    for page, art, chash in kept:
-        known = existing.get(art.canonical_url)
-        owner = owners.get(chash)
-        if art.canonical_url in in_batch or (known is None and owner is not None and owner != art.canonical_url):
-            result.failed += 1
-            fetches.append(_log(page, run_id, "duplicate", f"same text as {owner or art.canonical_url}"))
-            continue
-        in_batch.add(art.canonical_url)
-        owners.setdefault(chash, art.canonical_url)
-        aid = article_id_for(art.canonical_url)
-        sig = minhash(art.text)
-        story = known[1] if known and known[1] else index.assign(aid, sig).story_id
-        score, relevant = _relevance(art.title, art.text)
-        rows.append(ArticleRow(
-            article_id=aid, url=page.url, canonical_url=art.canonical_url, source=page.source,
-            outlet=art.outlet, story_id=story, published=art.published, title=art.title, text=art.text,
-            author=art.author, sitename=art.sitename, language=art.language, content_hash=chash,
-            minhash=signature_bytes(sig), relevance=score, relevant=relevant, n_words=art.n_words,
-            run_id=run_id,
-        ))
-        reason = "new" if known is None else ("unchanged" if known[0] == chash else "updated")
-        fetches.append(_log(page, run_id, "ok", reason))
-    batch = store.write_batch(run_id, articles=rows, fetches=fetches, cache=cache)
+    res = classify(store, index, [Item(page.url, page.source, art) for page, art in kept], run_id)
+    for (page, _), (status, reason) in zip(kept, res.outcomes, strict=True):
+        result.failed += status == "duplicate"
+        fetches.append(_log(page, run_id, status, reason))
+    batch = store.write_batch(run_id, articles=res.rows, fetches=fetches, cache=cache)
     result.new, result.updated, result.unchanged = batch.new, batch.updated, batch.unchanged
     return result
 

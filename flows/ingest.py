@@ -45,13 +45,14 @@ from prefect import flow, task  # noqa: E402 - Prefect reads its settings at imp
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
 from flows import dedup  # noqa: E402
+from flows.classify import Item, classify  # noqa: E402
 from flows.config import code_version  # noqa: E402
 from flows.discover import discover  # noqa: E402
 from flows.extract import ExtractedArticle, extract  # noqa: E402
 from flows.fetch import Fetcher, FetchOutcome  # noqa: E402
 from flows.sources import Source, load_sources  # noqa: E402
-from flows.store import ArticleRow, CacheRow, FetchLogRow, Store, article_id_for  # noqa: E402
-from nlp.keywords import RELEVANCE_THRESHOLD, SCORER_VERSION, keyword_relevance  # noqa: E402
+from flows.store import ArticleRow, CacheRow, FetchLogRow, Store  # noqa: E402
+from nlp.keywords import RELEVANCE_THRESHOLD, SCORER_VERSION  # noqa: E402
 
 DEFAULT_BATCH_SIZE = 25
 ERROR_STATUSES = ("http_error", "timeout", "robots_disallowed", "too_large", "not_html", "redirect_loop",
@@ -393,56 +394,12 @@ class _Runner:
             if a is None:
                 fetch_rows.append(FetchLogRow.from_outcome(o, self.run_id, status="nothing_extracted",
                                                            reason="no article text found (under 200 characters)"))
-        # publication order first: the earliest copy of a story names it, whatever the fetch order
-        ready.sort(key=lambda p: (p[1].published is None, p[1].published or 0, p[1].canonical_url))
-        hashes = {a.canonical_url: dedup.content_hash(a.text) for _, a in ready}
-        existing = self.store.existing_articles([a.canonical_url for _, a in ready])
-        holders = self.store.content_hash_holders(list(hashes.values()))
-        rows: list[ArticleRow] = []
-        batch_canon: dict[str, str] = {}  # canonical_url -> hash, within this batch
-        for o, a in ready:
-            h = hashes[a.canonical_url]
-            if a.canonical_url in batch_canon:
-                fetch_rows.append(FetchLogRow.from_outcome(o, self.run_id, status="duplicate",
-                                                           reason=f"same article as {a.canonical_url}"))
-                continue
-            known = existing.get(a.canonical_url)
-            # the same text at the same outlet under another URL is one article; a verbatim copy at
-            # another outlet is a syndicated copy: stored (its URL and outlet count), same story
-            owner = next((c for c, outlet in holders.get(h, []) if outlet == a.outlet and c != a.canonical_url), None)
-            if known is None and owner is not None:
-                fetch_rows.append(FetchLogRow.from_outcome(o, self.run_id, status="duplicate",
-                                                           reason=f"same text as {owner}"))
-                continue
-            if known is not None and known[0] != h and o.url != known[2]:
-                # another URL variant (AMP, mobile, tracking) of a stored article: its template may
-                # differ slightly; only a refetch of the stored URL itself updates the article
-                fetch_rows.append(FetchLogRow.from_outcome(o, self.run_id, status="duplicate",
-                                                           reason=f"URL variant of {a.canonical_url}"))
-                continue
-            if known is not None and known[0] == h:
-                reason = "unchanged"
-            else:
-                reason = "updated" if known else "new"
-            batch_canon[a.canonical_url] = h
-            holders.setdefault(h, []).append((a.canonical_url, a.outlet))
-            article_id = article_id_for(a.canonical_url)
-            sig = dedup.minhash(a.text)
-            story = known[1] if known and known[1] else self.index.assign(article_id, sig).story_id
-            score = keyword_relevance(a.title, a.text)
-            rows.append(ArticleRow(
-                article_id=article_id, url=o.url, canonical_url=a.canonical_url, source=o.source,
-                outlet=a.outlet, story_id=story, published=a.published, title=a.title, text=a.text,
-                author=a.author, sitename=a.sitename, language=a.language, content_hash=h,
-                minhash=dedup.signature_bytes(sig), relevance=score, relevant=score >= RELEVANCE_THRESHOLD,
-                n_words=a.n_words, run_id=self.run_id,
-            ))
-            fetch_rows.append(FetchLogRow.from_outcome(o, self.run_id, status="ok", reason=reason))
-            if reason != "unchanged":
-                self._changed.add(article_id)
-            if reason == "new":
-                self._new.add(article_id)
-        return rows
+        res = classify(self.store, self.index, [Item(o.url, o.source, a) for o, a in ready], self.run_id)
+        for (o, _), (status, reason) in zip(ready, res.outcomes, strict=True):
+            fetch_rows.append(FetchLogRow.from_outcome(o, self.run_id, status=status, reason=reason))
+        self._changed |= res.changed
+        self._new |= res.new
+        return res.rows
 
 
 def interleave_by_host(queues: list[tuple[Source, list[str]]]) -> list[tuple[str, Source]]:
