@@ -7,7 +7,7 @@ Inputs (all keyed by article id, texts read from ../shared/data/corpus at train 
 - models/annotations/synthetic_topics.jsonl  short articles we wrote for rare labels (text in the repo: ours)
 - every other corpus article as a weak relevance label (articles.jsonl: relevant, negatives.jsonl: not)
 The held-out ids of models/annotations/splits.json are never read here.
-Outputs: models/topics/model.joblib, models/topics/report.json, models/cards/topics.md.
+Outputs: models/topics/model.pkl.gz, models/topics/report.json, models/cards/topics.md.
 """
 
 from __future__ import annotations
@@ -127,13 +127,14 @@ def write_card(path: Path, report: TrainReport, command: str) -> None:
 
 def train_topics(models_dir: Path = ROOT / "models", shared: Path = ROOT.parent / "shared",
                  command: str = "pantau train topics") -> TrainReport:
-    import joblib
+    from nlp.topics import save_topic_model
 
     docs = build_training_set(models_dir, shared)
     model, report = fit_topic_model(docs)
     out = models_dir / "topics"
     out.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model, out / "model.joblib", compress=3)
+    save_topic_model(model, models_dir)
+    (out / "model.joblib").unlink(missing_ok=True)  # the older format, superseded
     (out / "report.json").write_text(json.dumps(asdict(report), indent=1))
     (models_dir / "cards").mkdir(exist_ok=True)
     write_card(models_dir / "cards" / "topics.md", report, command)

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from spacy.attrs import IDX, SENT_START
+
 from nlp import dates as dates_mod
 from nlp import facilities as fac_mod
 from nlp import organizations as org_mod
@@ -59,6 +61,19 @@ def headline_spans(text: str, body_start: int = 0) -> list[tuple[int, int]]:
         if caps >= 0.7 and not closed or caps >= 0.85 and len(words) <= 15 and line[-1:] == ".":
             out.append((m.start(), m.end()))
     return out
+
+
+def sentence_starts(doc) -> list[int]:
+    """Character offsets where the Doc's sentences begin, read as one array: iterating `doc.sents`
+    builds a Python Token and Span object per token and cost ~3 ms of the ~17 ms an article takes."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([IDX, SENT_START])
+    starts = arr[arr[:, 1] == 1, 0].tolist()
+    first = int(arr[0, 0])
+    if not starts or starts[0] != first:  # no sentence boundaries set: the whole text is one sentence
+        starts = [first, *starts]
+    return starts
 
 
 class Analyzer:
@@ -135,12 +150,12 @@ class Analyzer:
         return out
 
     def _one(self, art: ArticleText, doc, text: str, pred) -> Analysis:
-        sents = list(doc.sents)
-        starts = [s.start_char for s in sents]
+        starts = sentence_starts(doc)
+        bounds = [*starts[1:], len(text)]
 
         def sentence_of(pos: int) -> str:
             k = bisect.bisect_right(starts, pos) - 1
-            return sents[k].text.strip() if 0 <= k < len(sents) else ""
+            return text[starts[k]:bounds[k]].strip() if 0 <= k < len(starts) else ""
 
         reg = self.registry
         fmentions = fac_mod.find_mentions(text, reg)

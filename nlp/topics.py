@@ -10,6 +10,9 @@ common ones.
 
 from __future__ import annotations
 
+import gzip
+import pickle
+
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -176,11 +179,32 @@ def _top_terms(vec, clf, doc: str, top: int) -> list[tuple[str, float]]:
             for k in order if contrib[k] > 0]
 
 
-def load_topic_model(model_dir: str | Path = "models") -> TopicModel | None:
-    """The trained model from `<model_dir>/topics/model.joblib`, or None when it was never trained."""
-    path = Path(model_dir) / "topics" / "model.joblib"
-    if not path.exists():
-        return None
-    import joblib
+MODEL_FILE = "model.pkl.gz"
 
-    return joblib.load(path)
+
+def save_topic_model(model: TopicModel, model_dir: str | Path) -> Path:
+    """gzip + pickle protocol 5 rather than joblib: joblib unpickles in pure Python (1.1 s for this model
+    against 0.17 s with the C unpickler), and every `pantau extract` process pays the load.
+    Like any pickle, load only models you trained or trust."""
+    out = Path(model_dir) / "topics" / MODEL_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with gzip.open(tmp, "wb", compresslevel=6) as f:
+        pickle.dump(model, f, protocol=5)
+    tmp.replace(out)
+    return out
+
+
+def load_topic_model(model_dir: str | Path = "models") -> TopicModel | None:
+    """The trained model from `<model_dir>/topics/model.pkl.gz` (or an older `model.joblib`), or None
+    when it was never trained."""
+    path = Path(model_dir) / "topics" / MODEL_FILE
+    if path.exists():
+        with gzip.open(path, "rb") as f:
+            return pickle.load(f)
+    old = Path(model_dir) / "topics" / "model.joblib"
+    if old.exists():
+        import joblib
+
+        return joblib.load(old)
+    return None

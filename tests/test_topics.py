@@ -72,7 +72,7 @@ def test_fit_separates_labels_and_explains_them():
 def committed():
     model = load_topic_model(ROOT / "models")
     if model is None:
-        pytest.skip("models/topics/model.joblib not trained")
+        pytest.skip("models/topics/model.pkl.gz not trained")
     return model
 
 

@@ -83,8 +83,9 @@ def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_pro
         except ValueError as exc:
             parsed.append((i, None, str(exc)))
     good = [p[1] for p in parsed if p[1] is not None]
-    # with worker processes each worker loads its own Analyzer; the parent does not need one
-    analyzer = Analyzer.load(model_dir or ROOT / "models") if n_process == 1 or len(good) <= batch_size else None
+    # Loaded once here, before any worker starts: forked workers inherit it (copy-on-write), so
+    # --n-process 2 costs one model load, not three.
+    analyzer = Analyzer.load(model_dir or ROOT / "models")
     results = _analyze_all(analyzer, good, batch_size, n_process, model_dir)
     ok = 0
     with open(output_path, "w", encoding="utf-8") as out, Progress(transient=True, disable=not progress,
@@ -123,10 +124,13 @@ def _stderr_console():
 def _analyze_all(analyzer, arts: list, batch_size: int, n_process: int, model_dir):
     """Yield one Analysis (or the Exception) per article, in order; a failing batch is retried one by one."""
     if n_process > 1 and len(arts) > batch_size:
+        import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
+        # fork where the platform has it: the workers start with the parent's loaded Analyzer
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         chunks = [arts[i:i + batch_size] for i in range(0, len(arts), batch_size)]
-        with ProcessPoolExecutor(max_workers=n_process, initializer=_init_worker,
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker,
                                  initargs=(str(model_dir or ROOT / "models"),)) as ex:
             for chunk_res in ex.map(_worker_batch, chunks):
                 yield from chunk_res

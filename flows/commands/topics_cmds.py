@@ -39,7 +39,7 @@ def train_topics_cmd(
         table.add_row(lab, str(rep.label_counts[lab]), str(row["threshold"]), str(row["p"]), str(row["r"]),
                       str(row["f1"]))
     Console().print(table)
-    typer.echo(f"wrote {models / 'topics' / 'model.joblib'} and {models / 'cards' / 'topics.md'}")
+    typer.echo(f"wrote {models / 'topics' / 'model.pkl.gz'} and {models / 'cards' / 'topics.md'}")
 
 
 def _from_jsonl(path: Path, article_id: str) -> tuple[str | None, str]:
@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
 
         model = load_topic_model(models)
         if model is None:
-            raise PantauError(f"no topic model at {models / 'topics' / 'model.joblib'} (run `pantau train topics`)")
+            raise PantauError(f"no topic model at {models / 'topics' / 'model.pkl.gz'} (run `pantau train topics`)")
         title, text = _from_jsonl(input, article_id) if input else _from_db(db, article_id)
         pred = model.predict([title], [text])[0]
         terms = model.explain(title, text, top=top)

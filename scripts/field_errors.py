@@ -1,0 +1,131 @@
+"""Per-article errors of one field, matched exactly as ../shared/eval/score.py matches them.
+
+Why: the scorer prints totals; fixing rules needs the misses and false hits article by article.
+Usage (repository root, ../shared beside it):
+  python scripts/field_errors.py --gold models/annotations/gold/dev_e.jsonl --field organizations
+  python scripts/field_errors.py --gold 'models/annotations/gold/dev_[a-g].jsonl' --field event_date --pred out.jsonl
+Without --pred the articles are extracted first (corpus text by id, nothing written to the repo).
+Fields: facilities organizations officials role event_date partnerships topics relevant
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import importlib.util
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _predict(ids: set[str]) -> dict[str, dict]:
+    sys.path.insert(0, str(ROOT))
+    from nlp.analyze import Analyzer
+    from nlp.records import ArticleText
+
+    arts = []
+    for name in ("articles.jsonl", "negatives.jsonl"):
+        for line in open(SHARED / "data" / "corpus" / name, encoding="utf-8"):
+            r = json.loads(line)
+            if r["id"] in ids:
+                pub = date.fromisoformat(r["published"][:10]) if r.get("published") else None
+                arts.append(ArticleText(r["id"], r["text"] or "", r.get("title"), pub, r.get("url")))
+    return {a.id: a.to_json() for a in Analyzer.load().pipe(arts)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", nargs="+", required=True, help="gold JSONL files (globs allowed)")
+    ap.add_argument("--field", required=True)
+    ap.add_argument("--pred", help="pantau extract output; extracted afresh when absent")
+    a = ap.parse_args()
+    files = sorted({f for g in a.gold for f in glob.glob(g)})
+    gold = {}
+    for f in files:
+        for line in open(f, encoding="utf-8"):
+            if line.strip():
+                g = json.loads(line)
+                gold[g["id"]] = g
+    pred = ({(p := json.loads(x))["id"]: p for x in open(a.pred, encoding="utf-8") if x.strip()} if a.pred
+            else _predict(set(gold)))
+    sc = _score_module()
+    n_err = 0
+    for gid, g in gold.items():
+        p = pred.get(gid, {})
+        lines = _errors(sc, a.field, g, p)
+        if lines:
+            n_err += 1
+            print(f"== {gid}  published={p.get('published', '')}")
+            for x in lines:
+                print("   " + x)
+    print(f"{n_err} of {len(gold)} articles with {a.field} errors")
+
+
+def _errors(sc, field: str, g: dict, p: dict) -> list[str]:
+    if field == "relevant":
+        return [] if bool(p.get("relevant")) == g["relevant"] else [f"gold {g['relevant']} pred {p.get('relevant')}"]
+    if not g["relevant"]:
+        return []
+    if field == "event_date":
+        if g.get("event_date") and p.get("event_date") != g["event_date"]:
+            ds = ", ".join(f"{d['text']!r}={d['date']}" for d in (p.get("dates") or [])[:8])
+            return [f"gold {g['event_date']} pred {p.get('event_date')}  | dates: {ds}"]
+        return []
+    if field == "topics":
+        gt, pt = set(g["topics"]), set(p.get("topics") or [])
+        return [f"missed {sorted(gt - pt)} extra {sorted(pt - gt)}"] if gt != pt else []
+    ents = {e["key"]: e for e in g["facilities"] + g["organizations"]}
+    if field in ("facilities", "organizations"):
+        preds = sc.as_names(p.get(field))
+        golds = g[field]
+        match = sc.fac_match if field == "facilities" else (lambda x, y: sc.org_match(x.get("name", ""), y))
+        pairs = sc.greedy(preds, golds, match)
+        pi, gj = {i for i, _ in pairs}, {j for _, j in pairs}
+        out = [f"FN {golds[j]['aliases'][:3]}" for j in range(len(golds)) if j not in gj]
+        out += [f"FP {preds[i].get('name')!r} ({preds[i].get('kind')})" for i in range(len(preds)) if i not in pi]
+        return out
+    if field in ("officials", "role"):
+        preds, golds = sc.as_names(p.get("officials")), g["officials"]
+        pairs = sc.greedy(preds, golds, lambda x, y: any(sc.person_similar(x.get("name", ""), n)
+                                                          for n in [y["name"]] + y.get("aliases", [])))
+        if field == "role":
+            out = []
+            for i, j in pairs:
+                go = golds[j].get("org")
+                if go and go in ents and not sc.entity_match(preds[i].get("organization") or "", ents[go]):
+                    out.append(f"{golds[j]['name']}: gold {ents[go]['aliases'][:2]} pred {preds[i].get('organization')!r}")
+            return out
+        pi, gj = {i for i, _ in pairs}, {j for _, j in pairs}
+        out = [f"FN {golds[j]['name']!r} org={golds[j].get('org')}" for j in range(len(golds)) if j not in gj]
+        out += [f"FP {preds[i].get('name')!r} title={preds[i].get('title')!r}" for i in range(len(preds)) if i not in pi]
+        return out
+    if field == "partnerships":
+        pp = [it["parties"] for it in p.get("partnerships") or [] if len(it.get("parties") or []) == 2]
+        gp = [x for x in g.get("partnerships", []) if all(k in ents for k in x["pair"])]
+
+        def pm(x, y):
+            e1, e2 = ents[y["pair"][0]], ents[y["pair"][1]]
+            return ((sc.entity_match(x[0], e1) and sc.entity_match(x[1], e2))
+                    or (sc.entity_match(x[0], e2) and sc.entity_match(x[1], e1)))
+        pairs = sc.greedy(pp, gp, pm)
+        pi, gj = {i for i, _ in pairs}, {j for _, j in pairs}
+        out = [f"FN {ents[gp[j]['pair'][0]]['aliases'][0]!r} <-> {ents[gp[j]['pair'][1]]['aliases'][0]!r} "
+               f"({gp[j]['kind']})" for j in range(len(gp)) if j not in gj]
+        out += [f"FP {pp[i]}" for i in range(len(pp)) if i not in pi]
+        return out
+    raise SystemExit(f"unknown field {field!r}")
+
+
+if __name__ == "__main__":
+    main()
