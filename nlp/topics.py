@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gzip
 import pickle
-
 import re
 import tomllib
 from dataclasses import dataclass, field
