@@ -70,6 +70,10 @@ def main() -> None:
             for x in lines:
                 print("   " + x)
     print(f"{n_err} of {len(gold)} articles with {a.field} errors")
+    res = sc.score(gold, pred)
+    print("totals: " + "  ".join(f"{k} F1={res[k]['f1']}" for k in
+                                 ("relevant", "facilities", "organizations", "officials", "partnerships")) +
+          f"  role={res['official_role_acc']} event_date={res['event_date_acc']} topic_macro={res['topic_macro_f1']}")
 
 
 def _errors(sc, field: str, g: dict, p: dict) -> list[str]:
