@@ -92,6 +92,53 @@ def build_vectorizer(max_features: int = 60000):
     )
 
 
+_ANALYSIS_PARAMS = ("analyzer", "ngram_range", "token_pattern", "lowercase", "preprocessor", "tokenizer",
+                    "strip_accents", "stop_words", "input", "encoding", "decode_error")
+
+
+def shared_transform(unions: list, docs: list[str]) -> list:
+    """`union.transform(docs)` for several fitted FeatureUnions of tf-idf vectorisers, analysing each
+    text once. The relevance and topic models use the same analysers with different vocabularies, and
+    the analysis (n-gram generation) is most of the cost: sharing it saves ~1 ms an article.
+    Falls back to plain transforms when the unions are not built alike."""
+    from scipy import sparse
+
+    subs = [list(u.transformer_list) for u in unions]
+    alike = (all(getattr(u, "transformer_weights", None) is None for u in unions)
+             and all([n for n, _ in s] == [n for n, _ in subs[0]] for s in subs)
+             and all(all(type(v) is type(subs[0][k][1]) and hasattr(v, "vocabulary_") and hasattr(v, "_tfidf")
+                         and all(v.get_params().get(p) == subs[0][k][1].get_params().get(p) for p in _ANALYSIS_PARAMS)
+                         for k, (_, v) in enumerate(s)) for s in subs))
+    if not alike:
+        return [u.transform(docs) for u in unions]
+    blocks: list[list] = [[] for _ in unions]
+    for k in range(len(subs[0])):
+        analyze = subs[0][k][1].build_analyzer()
+        analysed = [analyze(d) for d in docs]
+        for ui, s in enumerate(subs):
+            v = s[k][1]
+            vocab = v.vocabulary_
+            indices: list[int] = []
+            data: list[int] = []
+            indptr = [0]
+            for feats in analysed:
+                counts: dict[int, int] = {}
+                for f in feats:
+                    j = vocab.get(f)
+                    if j is not None:
+                        counts[j] = counts.get(j, 0) + 1
+                indices.extend(counts)
+                data.extend(counts.values())
+                indptr.append(len(indices))
+            X = sparse.csr_matrix((np.asarray(data, dtype=v.dtype), np.asarray(indices, dtype=np.int32),
+                                   np.asarray(indptr, dtype=np.int64)), shape=(len(docs), len(vocab)))
+            X.sort_indices()
+            if v.binary:
+                X.data.fill(1)
+            blocks[ui].append(v._tfidf.transform(X, copy=False))
+    return [sparse.hstack(b).tocsr() for b in blocks]
+
+
 class CalibratedLinear:
     """A linear classifier whose decision score is mapped to a probability by a fitted sigmoid."""
 
@@ -125,18 +172,21 @@ class TopicModel:
         docs = [prepare_text(t, x) for t, x in zip(titles, texts, strict=True)]
         if not docs:
             return []
-        X = self.topic_vec.transform(docs)
+        return self._scores(self.topic_vec.transform(docs))
+
+    def _scores(self, X) -> list[dict[str, float]]:
         cols = {lab: clf.predict_proba(X)[:, 1] for lab, clf in self.topic_clfs.items()}
-        return [{lab: round(float(c[i]), 4) for lab, c in cols.items()} for i in range(len(docs))]
+        return [{lab: round(float(c[i]), 4) for lab, c in cols.items()} for i in range(X.shape[0])]
 
     def predict(self, titles: list[str | None], texts: list[str | None]) -> list[TopicPrediction]:
         """Relevance, then the labels over their thresholds; an irrelevant article gets no topics."""
         docs = [prepare_text(t, x) for t, x in zip(titles, texts, strict=True)]
         if not docs:
             return []
-        rel = self.relevance_clf.predict_proba(self.relevance_vec.transform(docs))[:, 1]
+        Xr, Xt = shared_transform([self.relevance_vec, self.topic_vec], docs)
+        rel = self.relevance_clf.predict_proba(Xr)[:, 1]
         out = []
-        for i, ts in enumerate(self.predict_scores(titles, texts)):
+        for i, ts in enumerate(self._scores(Xt)):
             relevant = bool(rel[i] >= self.relevance_threshold)
             topics = [lab for lab in self.topic_clfs if relevant and ts[lab] >= self.thresholds[lab]]
             out.append(TopicPrediction(relevant, round(float(rel[i]), 4), topics,

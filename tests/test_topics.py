@@ -98,3 +98,21 @@ def test_committed_model_on_synthetic_articles(committed):
     assert not preds[1].relevant and preds[1].topics == []
     assert not preds[2].relevant
     assert preds[3].relevant and "remission_release" in preds[3].topics
+
+
+def test_shared_transform_equals_separate_transforms():
+    """The relevance and topic vectorisers share one analysis pass; the matrices must not change."""
+    import numpy as np
+
+    from nlp.topics import build_vectorizer, shared_transform
+
+    texts = [f"lapas kelas iia kota {i} razia kamar hunian warga binaan narkoba handphone " * (1 + i % 3)
+             for i in range(12)]
+    a = build_vectorizer().fit(texts)
+    b = build_vectorizer().fit(texts[:7] + ["kunjungan kerja bupati ke rutan", "tes urine bnnk petugas rutan"] * 2)
+    new = ["razia handphone di lapas kota 3 oleh petugas", "kunjungan kerja ke rutan dan tes urine", ""]
+    got = shared_transform([a, b], new)
+    for union, m in zip([a, b], got, strict=True):
+        ref = union.transform(new)
+        assert m.shape == ref.shape and np.abs((m - ref).toarray()).max() < 1e-6
+    assert got[0].nnz > 0 and got[1].nnz > 0
