@@ -170,7 +170,7 @@ class Analyzer:
         orgs = org_mod.drop_title_only(orgs, officials)
         dms = dates_mod.find_dates(text, art.published)
         a = Analysis(id=art.id, facilities=facilities, organizations=orgs, officials=officials, dates=dms,
-                     event_date=dates_mod.event_date(dms, text))
+                     event_date=dates_mod.event_date(dms, text, art.published))
         if pred is not None:
             a.relevant = bool(pred.relevant)
             a.relevance_score = float(pred.relevance_score)

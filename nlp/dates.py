@@ -4,7 +4,9 @@ Why our own parser: the press writes "Senin (10/2/2025)", "Rabu (12/2)", "Selasa
 "Senin 2 Desember 2024", "2 Desember", "kemarin"; spaCy splits "17/8/2025" into tokens, and generic
 parsers guess month-first or the wrong year. Here day/month order is always day first, a missing year
 comes from the publication date, and a written weekday picks (or checks) the year. The event date is the
-first weekday-dated expression of the text (the lead's "what happened when"), else the first full date.
+first weekday-dated expression of the story (the lead's "what happened when"), else the first full date;
+page stamps, other stories' teasers, captions, document dates, recalled reports, history years before the
+report and the day a source was quoted (when the event's own day is written too) give way.
 """
 
 from __future__ import annotations
@@ -15,31 +17,46 @@ from datetime import date, timedelta
 from nlp.lexicon import MONTHS, WEEKDAYS
 from nlp.records import DateMention
 
-_WD = r"(?P<wd>Senin|Selasa|Rabu|Kamis|Jum'?at|Jumaat|Sabtu|Minggu|Ahad)"
+_WD = r"(?P<wd>Senin|Selasa|Rabu|Kamis|Jum['’`]?at|Jumaat|Sabtu|Minggu|Ahad)\.?"
+# "Senin - Selasa (9-10/6/2025)": a second weekday closes a range of days
+_WD_TO = (r"(?:\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|dan)\s*"
+          r"(?:Senin|Selasa|Rabu|Kamis|Jum['’`]?at|Jumaat|Sabtu|Minggu|Ahad))?")
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# a time of day may sit between the weekday and the bracket: "Selasa malam (19/4)"
-_TOD = r"(?:(?:pagi|siang|sore|malam|dini\s+hari)\s*,?\s*)?"
+# a time of day or a relative word may sit between the weekday and the date: "Selasa malam (19/4)",
+# "Senin mendatang (25/3)", "Jumat pekan lalu, 28 September 2018", "Kamis kemarin (18/8)"
+_TOD = (r"(?:(?:pagi|siang|sore|malam|dini\s+hari|(?:pekan|minggu)\s+(?:lalu|depan)|lalu|kemarin|mendatang|depan)"
+        r"\s*,?\s*){0,2}")
 # a range names its first day before the full date: "25 hingga 28 Maret 2019", "3-5 Juni"
 _RANGE = r"(?:(?P<d0>\d{1,2})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|s/d)\s*)?"
 _NUMERIC = re.compile(
-    r"(?<![\w/])(?:" + _WD + r"\s*,?\s*" + _TOD + r"(?:\(\s*|tanggal\s+|tgl\.?\s*)?)?"
+    r"(?<![\w/.-])(?:" + _WD + _WD_TO + r"\s*,?\s*" + _TOD + r"(?:\(\s*|tanggal\s+|tgl\.?\s*)?|"
+    # "hingga kemarin (23/8)", "hari ini (10/2)": a relative word dates the bracket as a weekday does
+    r"(?P<rel>kemarin|hari\s+ini|tadi\s+(?:pagi|siang|sore|malam))\s*\(\s*)?"
+    # "(9-10/6/2025)": a range of days before one month
+    r"(?:(?P<d0>\d{1,2})\s*(?:-|–)\s*(?=\d{1,2}\s*/))?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
     # "(11/112025)": a dropped separator before a four-digit year is a common typo
-    r"(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2})|(?P<y2>(?:19|20)\d\d))?(?![\d/])\s*\)?", re.IGNORECASE)
+    r"(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2})|(?P<y2>(?:19|20)\d\d))?(?![\d/]|[.-]\d)\s*\)?", re.IGNORECASE)
 _WORDY = re.compile(
-    r"(?<![\w])(?:" + _WD + r"\s*,?\s*" + _TOD + r"(?:\(\s*)?(?:tanggal\s+|tgl\.?\s*)?)?" + _RANGE +
+    r"(?<![\w])(?:" + _WD + _WD_TO + r"\s*,?\s*" + _TOD + r"(?:\(\s*)?(?:tanggal\s+|tgl\.?\s*)?)?" + _RANGE +
     r"(?P<d>\d{1,2})\s+" + _MON + r"(?:\s+(?:tahun\s+)?(?P<y>\d{4}))?(?![\w])\s*\)?", re.IGNORECASE)
-_BARE_WD = re.compile(r"(?<![\w])(?:pada\s+(?:hari\s+)?|,\s*)" + _WD + r"(?=\s*[.,;)]|\s+(?:lalu|kemarin|pagi|siang|sore|"
+_BARE_WD = re.compile(r"(?:(?<![\w])pada\s+(?:hari\s+)?|,\s*)" + _WD + r"(?=\s*[.,;)]|\s+(?:lalu|kemarin|pagi|siang|sore|"
                       r"malam|pukul|ini|\())", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?<![\w])(?P<rel>kemarin|hari\s+ini|pekan\s+lalu|minggu\s+lalu)(?![\w])", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|s/d)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^[\s,|]*\d{1,2}:\d{2}|^\s*[|/]\s*\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
+# a four-digit year, or a two-digit one after day and month ("17/8/25)"; "(04/05)" is day and month only)
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d|\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d\d\)?$")
+_DIGIT = re.compile(r"\d")
+_LALU = re.compile(r"\s*lalu\b", re.IGNORECASE)
+_TEXT_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d])")
 
 
 def _wd_num(s: str | None) -> int | None:
     if not s:
         return None
-    return WEEKDAYS.get(s.lower().replace("'", "'"), WEEKDAYS.get(s.lower().replace("'", "")))
+    s = s.lower().replace("’", "'").replace("`", "'").rstrip(".")
+    return WEEKDAYS.get(s, WEEKDAYS.get(s.replace("'", "")))
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -49,14 +66,18 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+_WD_YEAR_SPAN = 60  # days: a weekday may move a year-less date to another year only if none lies this near
+
+
 def resolve_dm(d: int, m: int, y: int | None, wd: int | None, pub: date | None,
                text_years: list[int] | None = None) -> tuple[date | None, bool | None]:
     """Resolve day/month(/year) with optional weekday; returns (date, weekday_ok).
     Without a publication date, a missing year is taken from the years the text itself writes
-    (the weekday choosing among them); with neither, the date stays unresolved."""
-    if y is not None and 100 <= y < 1990:
-        y = 2000 + y % 100  # "30/04/1025": a typo of 2025
-    if y is not None and not (1990 <= (y + 2000 if y < 100 else y) <= 2100):
+    (the weekday choosing among them); with neither, the date stays unresolved. With one, the weekday picks
+    the year around it, but moves the date more than two months from it only to a year the text writes."""
+    if y is not None and 100 <= y < 1900:
+        y = 2000 + y % 100  # "30/04/1025": a typo of 2025 (1900-1989 are real years: births, old decrees)
+    if y is not None and not (1900 <= (y + 2000 if y < 100 else y) <= 2100):
         y = None
     if y is not None:
         if y < 100:
@@ -64,6 +85,13 @@ def resolve_dm(d: int, m: int, y: int | None, wd: int | None, pub: date | None,
         dt = _safe(y, m, d)
         if dt is None:
             return None, None
+        if (wd is not None and dt.weekday() != wd and pub is not None
+                and dt - pub > timedelta(days=_WD_YEAR_SPAN)):
+            # "Senin (6/10/2026)" in a report of November 2025: the year is the slip when the weekday
+            # fits the same day and month near the publication
+            alt, ok = resolve_dm(d, m, None, wd, pub, text_years)
+            if ok and alt is not None and abs((alt - pub).days) <= _WD_YEAR_SPAN:
+                return alt, True
         return dt, (None if wd is None else dt.weekday() == wd)
     if pub is None:
         years = sorted(set(text_years or []), reverse=True)
@@ -80,18 +108,32 @@ def resolve_dm(d: int, m: int, y: int | None, wd: int | None, pub: date | None,
     if wd is not None:
         ok = [c for c in cands if c.weekday() == wd]
         if ok:
-            return min(ok, key=lambda c: abs((c - pub).days)), True
+            best = min(ok, key=lambda c: abs((c - pub).days))
+            near = [c for c in cands if abs((c - pub).days) <= _WD_YEAR_SPAN]
+            # "Selasa (28/3)" two days after a publication on Tuesday 26/3: a slip of the day number, not
+            # an event a year back because 28/3 of the year before was a Tuesday (unless the text itself
+            # writes that year: then the publication date may be the one that is off)
+            if abs((best - pub).days) > _WD_YEAR_SPAN and near and best.year not in (text_years or ()):
+                return near[0], False
+            return best, True
     # news reports the past: a date more than a week after publication belongs to the year before
     best = min(cands, key=lambda c: (c > pub + timedelta(days=7), abs((c - pub).days)))
     return best, (None if wd is None else best.weekday() == wd)
 
 
+class Mentions(list):
+    """find_dates' answer: a list of DateMention that remembers the publication date it was resolved against."""
+
+    published: date | None = None
+
+
 def find_dates(text: str, pub: date | None) -> list[DateMention]:
     """All date expressions, in text order, resolved where possible."""
-    out: list[DateMention] = []
+    out: list[DateMention] = Mentions()
+    out.published = pub
     taken: list[tuple[int, int]] = []
     pending: dict[int, tuple[int, int, int | None]] = {}  # unresolved day/month: (day, month, weekday)
-    text_years = [int(y) for y in re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d])", text)] if pub is None else None
+    text_years = [int(y) for y in _TEXT_YEAR.findall(text)]
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -106,12 +148,12 @@ def find_dates(text: str, pub: date | None) -> list[DateMention]:
             if numeric:
                 mo = int(m.group("m"))
                 ytxt = ytxt or m.group("y2")
-                if not m.group("wd") and not ytxt:
+                if not m.group("wd") and not m.group("rel") and not ytxt:
                     continue  # "3/4" alone is a fraction or a score, not a date
             else:
                 mo = MONTHS[m.group("mon").lower()]
-                if m.group("d0") and 1 <= int(m.group("d0")) < d:
-                    d = int(m.group("d0"))  # a multi-day event is dated by its first day
+            if m.group("d0") and 1 <= int(m.group("d0")) < d:
+                d = int(m.group("d0"))  # a multi-day event is dated by its first day
             if not (1 <= d <= 31 and 1 <= mo <= 12):
                 continue
             y = int(ytxt) if ytxt else None
@@ -134,6 +176,8 @@ def find_dates(text: str, pub: date | None) -> list[DateMention]:
         out.append(DateMention(m.group("wd"), dt, a, b, True if dt else None))
         taken.append((a, b))
     for m in _RELATIVE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         rel = " ".join(m.group("rel").lower().split())
         dt = None
         if pub is not None:
@@ -160,21 +204,67 @@ def _resolve_range_starts(out: list[DateMention], pending: dict[int, tuple[int, 
 
 
 def _has_year(s: str) -> bool:
-    return bool(re.search(r"(?:19|20)\d\d|/\d\d\)?$", s))
+    return bool(_YEAR_WRITTEN.search(s))
 
 
-# lines that belong to other stories or to the page, not to this report
+# lines that belong to other stories or to the page, not to this report ("Sumber: ..." is a credit line,
+# "Sumber wartawan ... mengaku" a sentence of the story)
 _FOREIGN_LINE = re.compile(r"^\s*(?:baca\s+(?:juga|pula|selengkapnya)|lihat\s+juga|simak\s+juga|berita\s+terkait|"
-                           r"artikel\s+terkait|editor|penulis|reporter|pewarta|sumber)\b", re.IGNORECASE)
+                           r"(?:baca|simak|lihat|tonton)\s*:|berita\s+lainnya|"
+                           r"artikel\s+terkait|(?:editor|penulis|reporter|pewarta|sumber)\s*[:|/]|"
+                           r"(?:editor|penulis|reporter|pewarta)\b)", re.IGNORECASE)
 # inline "Baca juga: <headline>" rarely ends with a full stop: a date within ~120 characters after it is
 # taken to be the other story's
 _INLINE_READ_MORE = re.compile(r"\b(?:baca\s+juga|baca\s+pula|berita\s+terkait)\s*:?[^.!?\n]{0,120}$", re.IGNORECASE)
 # "kata Kusnali, Minggu (17/8)", "ungkap X di Medan, Senin (13/11)", "saat ditemui ..., Rabu (17/3)": the date
 # the source spoke, often a day or more after the event the story reports
-_SPEECH = re.compile(r"(?:\b(?:kata|ujar|ungkap|ucap|tutur|jelas|terang|papar|tegas|sebut|imbuh|tambah)(?:nya)?|"
-                     r"\b(?:mengatakan|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menegaskan)|"
-                     r"\b(?:saat|ketika|usai)\s+(?:ditemui|dihubungi|dikonfirmasi|diwawancarai))\b[^.\n\"“”]{0,70}$",
-                     re.IGNORECASE)
+_SPEECH = re.compile(r"(?:\b(?:kata|ujar|ungkap|ucap|tutur|jelas|terang|papar|tegas|sebut|imbuh|tambah|pungkas|"
+                     r"tandas)(?:nya)?|"
+                     r"\b(?:mengatakan|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menegaskan|menyatakan|"
+                     r"menerangkan|memaparkan|menambahkan|menyebutkan|mengemukakan)|"
+                     r"\bkepada\s+(?:wartawan|awak\s+media|para\s+jurnalis|jurnalis|media)|"
+                     r"\bketerangan\s+(?:tertulis|resmi|pers)(?:nya)?|"
+                     r"\b(?:saat|ketika|usai)\s+(?:ditemui|dihubungi|dikonfirmasi|diwawancarai|dimintai\s+keterangan))"
+                     r"\b[^.\n\"“”]{0,70}$", re.IGNORECASE)
+# a photo caption: a credit in brackets closing the line ("(ANTARA/HO-Humas)", "(Dok Humas Lapas X)",
+# "(Foto: ...)") or opening it ("satumalukuID/Husen Toisuta Suasana ...", "Foto: ..."); its date is when
+# the picture was taken
+_CAPTION = re.compile(r"\((?:antara|foto|dok\b|dokumentasi|istimewa|ist\b|ho\b|[a-z][\w.]*(?:\s[\w.]+)?\s*/)[^()\n]{0,80}"
+                      r"\)\s*$|^\s*(?:foto|ilustrasi)\s*:|^\s*[\w.]+/[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s",
+                      re.IGNORECASE)
+# ... or a bare agency credit closing the line: "... Rabu, 18 Maret 2020. ANTARA", "... Foto: Pixabay"
+_CAPTION_CREDIT = re.compile(r"(?:\bANTARA(?:\s+FOTO)?(?:\s*/[^\n]{0,60})?|\bFOTO\s*/[^\n]{0,60}|"
+                             r"\b(?:Foto|FOTO)\s*:[^\n]{0,80})\s*$")
+_CAPTION_MAX = 400  # a caption is a sentence or two
+# what may stand beside a posting stamp on its own line: "Selasa, 17 Agustus 2021 53", "Diposting: ..."
+_STAMP_REST = re.compile(r"^[\W\d_]*(?:(?:wib|wita|wit|diposting|dipublikasikan|diperbarui|terbit|posted|"
+                         r"updated|published|oleh\s+admin)\b[\W\d_]*)*$", re.IGNORECASE)
+# "Surat Keputusan ... Nomor ... tanggal 15 Agustus 2025": the date of a document, not of an event ("sesuai surat
+# edaran, razia dilaksanakan pada tanggal ..." dates the event)
+_DOCUMENT = re.compile(r"(?:\b(?:surat|keputusan|sk|nomor|no|peraturan|permen\w*|perpres|pp|instruksi|edaran|"
+                       r"undang-undang|uu|putusan)\b(?:[^.\n]|\.(?!\s)){0,90}(?<!pada\s)\b(?:tanggal|tgl\.?)|\btertanggal)\s*$",
+                       re.IGNORECASE)
+# a sentence that recalls an earlier report: "Seperti diberitakan sebelumnya, ...", "Sebagaimana diketahui, ..."
+# ("Sebelumnya, ..." alone often brings the event itself after a quote, so it does not count)
+_BACKGROUND = re.compile(r"^\W*(?:seperti\s+(?:yang\s+)?(?:telah\s+)?(?:diberitakan|dilansir|diketahui)|"
+                         r"diberitakan\s+sebelumnya|sebagaimana\s+(?:yang\s+)?(?:telah\s+)?(?:diberitakan|diketahui))",
+                         re.IGNORECASE)
+# what happened, in the clause before a later date: "resmi keluar dari Lapas pada Sabtu (16/8)", "melarikan
+# diri, Senin (10/3/2025)"
+_EVENT_VERB = re.compile(r"\b(?:kabur|melarikan\s+diri|keluar|bebas|dibebaskan|ditangkap|diamankan|digagalkan|"
+                         r"menggagalkan|terjadi|berlangsung|digelar|menggelar|dilaksanakan|melaksanakan|"
+                         r"diselenggarakan|menyelenggarakan|dilakukan|tewas|meninggal(?:\s+dunia)?|ditemukan|"
+                         r"menemukan|ricuh|rusuh|terbakar|diserahkan|menyerahkan|ditandatangani|menandatangani|"
+                         r"diresmikan|meresmikan|berkunjung|mengunjungi|dikunjungi|tiba)\b[^.\n\"“”]{0,60}$",
+                         re.IGNORECASE)
+# "ujar X di Rutan Salemba, Jakarta Pusat pada Kamis, 14 November 2024": a source speaking inside a facility is
+# there for a visit, an inspection or a ceremony, which is the event itself
+_AT_FACILITY = re.compile(r"\b(?:di|dari)\s+(?:(?:aula|halaman|lingkungan|kantor)\s+)?(?:lapas|rutan|lpka|bapas|"
+                          r"rupbasan|lembaga\s+pemasyarakatan|rumah\s+tahanan)\b[^.\n\"“”]{0,60}$", re.IGNORECASE)
+# an event lies within weeks of its report: when the text writes a full date that near the publication,
+# full dates more than half a year before it are history (years the writer typed, not ones inferred from a
+# publication date that may itself be wrong)
+_NEAR, _FAR = timedelta(days=45), timedelta(days=180)
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -182,20 +272,77 @@ def _line_of(text: str, pos: int) -> str:
     return text[a:pos]
 
 
-def event_date(dates: list[DateMention], text: str) -> date | None:
+def _full_line(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+
+
+def event_date(dates: list[DateMention], text: str, pub: date | None = None) -> date | None:
     """The main event's date: first weekday-dated expression, else the first resolved full date.
-    Time stamps of the page itself ("25 Feb 2017, 19:19 WIB"), "Baca juga" / byline lines and the dates
-    at which a source was quoted (when the text dates something else too) are not the event; a range
-    ("Kamis (28/2) hingga Minggu (3/3)") is dated by its first day."""
+    Time stamps of the page itself ("25 Feb 2017, 19:19 WIB", a line holding only a date), "Baca juga" /
+    byline lines, photo captions, document dates ("SK ... tanggal 15 Agustus 2025"), sentences recalling an
+    earlier report ("Seperti diberitakan sebelumnya") and the dates at which a source was quoted (when the
+    text dates the event too) are not the event; they are used only when nothing else is dated (stamps
+    before document or recalled dates). With a
+    publication date (passed, or kept by find_dates), full dates half a year before the text's own latest
+    full date near it are history. A range ("Kamis (28/2) hingga Minggu (3/3)") is dated by its first day."""
+    if pub is None:
+        pub = getattr(dates, "published", None)
+
     def stamp(dm: DateMention) -> bool:
-        return bool(_CLOCK_AFTER.match(text[dm.end:dm.end + 14]))
+        if _CLOCK_AFTER.match(text[dm.end:dm.end + 14]):
+            return True
+        a, b = _full_line(text, dm.start)
+        if text[:a].rstrip().endswith((",", ";")) or text[dm.end:b].strip().endswith("."):
+            return False  # a sentence broken across lines ("..., di Rutan Wonosari,\nSelasa (2/5/2017).")
+        return bool(_STAMP_REST.match(text[a:dm.start] + " " + text[dm.end:b]))
 
     def foreign(dm: DateMention) -> bool:
         line = _line_of(text, dm.start)
         return bool(_FOREIGN_LINE.match(line) or _INLINE_READ_MORE.search(line[-160:]))
 
-    usable = [d for d in dates if d.date is not None and not stamp(d) and not foreign(d)]
+    def caption(dm: DateMention) -> bool:
+        a, b = _full_line(text, dm.start)
+        return b - a <= _CAPTION_MAX and bool(_CAPTION.search(text[a:b]) or _CAPTION_CREDIT.search(text[a:b]))
 
+    def aside(dm: DateMention) -> bool:
+        a = text.rfind("\n", 0, dm.start) + 1
+        if _DOCUMENT.search(text[max(a, dm.start - 120):dm.start]):
+            return True
+        return bool(_BACKGROUND.match(text[_sentence_start(text, dm.start):dm.start]))
+
+    resolved = [d for d in dates if d.date is not None and not foreign(d)]
+    story = [d for d in resolved if not stamp(d) and not aside(d)]
+    # a caption's date yields only to a story that writes a weekday with its date
+    uncaptioned = [d for d in story if not caption(d)]
+    if any(d.weekday_ok is not None and _DIGIT.search(d.text) and (d.weekday_ok or _has_year(d.text))
+           for d in uncaptioned):
+        story = uncaptioned
+    # then the page's own stamp (the publication, next to which the event usually lies), then the rest
+    for usable in (story, [d for d in resolved if not aside(d)], resolved):
+        if not usable:
+            continue
+        if pub is not None:
+            # the report's "now": its latest written full date near the publication (a quote's date alone
+            # does not set it); full dates half a year or more before it are history
+            now = max((d.date for d in usable if _has_year(d.text) and abs(d.date - pub) <= _NEAR
+                       and not _spoken(d, text)), default=None)
+            if now is not None:
+                usable = [d for d in usable if not (_has_year(d.text) and now - d.date > _FAR)]
+        return _pick(usable, text)
+    return None
+
+
+def _spoken(d: DateMention, text: str) -> bool:
+    return bool(_SPEECH.search(text[max(0, d.start - 140):d.start]))
+
+
+def _pick(usable: list[DateMention], text: str) -> date | None:
     def range_start(d: DateMention) -> DateMention:
         k = usable.index(d)
         if k > 0 and _RANGE_GAP.match(text[usable[k - 1].end:d.start]):
@@ -203,21 +350,26 @@ def event_date(dates: list[DateMention], text: str) -> date | None:
         return d
 
     def speech(d: DateMention) -> bool:
-        return bool(_SPEECH.search(text[max(0, d.start - 140):d.start]))
+        return _spoken(d, text)
 
-    dated = [d for d in usable if d.weekday_ok is not None and re.search(r"\d", d.text)
+    dated = [d for d in usable if d.weekday_ok is not None and _DIGIT.search(d.text)
              and (d.weekday_ok or _has_year(d.text))]
     if dated:  # a written weekday marks the report's event ("Sabtu 14 Januari 2016")
         first = dated[0]
-        if speech(first):
-            # only an explicitly earlier event ("pada Jumat (10/11) lalu") outranks the quoted day
-            other = next((d for d in dated[1:] if not speech(d) and d.date < first.date
-                          and re.match(r"\s*lalu\b", text[d.end:d.end + 8], re.IGNORECASE)), None)
+        if speech(first) and not _AT_FACILITY.search(text[max(0, first.start - 70):first.start]):
+            # the quoted day yields to an explicitly earlier event ("pada Jumat (10/11) lalu") or to a
+            # day within the week before it on which something happened ("resmi keluar ... pada Sabtu (16/8)")
+            later = [d for d in usable if d.start > first.start and _DIGIT.search(d.text)]
+            other = next((d for d in later if not speech(d) and d.date < first.date
+                          and ((d.weekday_ok is not None and _LALU.match(text[d.end:d.end + 8]))
+                               or (first.date - d.date <= timedelta(days=7)
+                                   and _EVENT_VERB.search(text[_sentence_start(text, d.start):d.start])))),
+                         None)
             if other is not None:
                 first = other
         return range_start(first).date
     for d in usable:
-        if d.weekday_ok is not False and re.search(r"\d", d.text):
+        if d.weekday_ok is not False and _DIGIT.search(d.text):
             return range_start(d).date
     for d in usable:
         return d.date

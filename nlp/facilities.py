@@ -19,32 +19,38 @@ from pathlib import Path
 from nlp.records import Facility, Mention
 from nlp.registry import Registry, load_registry, norm_key
 
-_ACR = r"(?:\s*\(\s*(?:Lapas|LP|Rutan|LPKA|Bapas|Rupbasan|Cabrutan|Lapas\s+\w+|LPP|LPN)\s*\))?"
+_ACR = r"(?:\s*\(+\s*(?:Lapas|LP|Rutan|LPKA|Bapas|Rupbasan|Cabrutan|Lapas\s+\w+|LPP|LPN|Lapastik)\s*\))?"
 # head alternatives -> kind (group names carry the kind)
 _HEADS = [
     (r"Lembaga\s+(?:Pembinaan|Pemasyarakatan)\s+Khusus\s+Anak" + _ACR + r"|LPKA|LPK\s+Anak", "lpka", None),
     (r"Cabang\s+(?:Rumah\s+Tahanan(?:\s+Negara)?|Rutan)" + _ACR + r"|Cabrutan", "cabang_rutan", None),
     (r"Lembaga\s+Pemasyarakatan\s+Perempuan" + _ACR + r"|LPP", "lapas", "perempuan"),
-    (r"Lembaga\s+Pemasyarakatan\s+Narkotika" + _ACR + r"|LPN", "lapas", "narkotika"),
+    (r"Lembaga\s+Pemasyarakatan\s+Narkotika" + _ACR + r"|LPN|Lapastik|Lapassustik", "lapas", "narkotika"),
     (r"Lembaga\s+Pemasyarakatan" + _ACR + r"|Lapas|LP(?=\s+[A-Z])|Kalapas|Kepala\s+LP(?=\s)", "lapas", None),
     (r"Rumah\s+Tahanan(?:\s+Negara)?" + _ACR + r"|Rutan|Karutan", "rutan", None),
     (r"Balai\s+Pemasyarakatan" + _ACR + r"|Bapas|Kabapas", "bapas", None),
     (r"Rumah\s+Penyimpanan\s+(?:Benda|Barang)\s+Sitaan\s+Negara" + _ACR + r"|Rupbasan|Karupbasan", "rupbasan", None),
 ]
 _HEAD_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _, _) in enumerate(_HEADS)) + r")(?![\w-])",
+    r"(?<![\w-])(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _, _) in enumerate(_HEADS)) + r")"
+    r"(?:(?![\w-])|(?=(?:Perempuan|Narkotika|Pemuda|Wanita|Terbuka|Khusus|Anak)\s))",
     re.IGNORECASE,
 )
 _SPEC = {"narkotika": "narkotika", "narkoba": "narkotika", "perempuan": "perempuan", "wanita": "perempuan",
          "khusus": "khusus", "pemuda": "pemuda", "terbuka": "terbuka", "industri": "industri",
          "anak": "anak", "dewasa": None, "umum": None}
 _CLASS_RE = re.compile(
-    r"\s*(?:Kelas|Klas|Kls\.?)\s*(?P<num>III|II|I|Il|lI|ll|1|2|3)(?:\s*[- ]?\s*(?P<ab>[ABab])(?![a-z]))?(?![\w])",
+    r"\s*(?:Kelas|Klass?|Kls\.?)\s*(?P<num>III|II|I|[Il]{1,3}|1|2|3|Satu|Dua|Tiga)"
+    r"(?:\s*[-. ]?\s*(?P<ab>[ABCabc])(?![a-z]))?(?![\w])",
     re.IGNORECASE,
 )
 _BARE_CLASS_RE = re.compile(r"\s+(?P<num>III|II|I)\s?(?P<ab>[AB])?(?=\s+[A-Z][a-z])")
-_MOD_RE = re.compile(r"\s+(?P<w>Narkotika|Narkoba|Perempuan|Wanita|Khusus|Pemuda|Terbuka|Industri|Anak|Dewasa|Umum)"
-                     r"(?![\w])", re.IGNORECASE)
+_MOD_RE = re.compile(r"\s*(?P<w>Narkotika|Narkoba|Perempuan|Wanita|Khusus|Pemuda|Terbuka|Industri|Anak|Dewasa|Umum)"
+                     r"(?:nya)?(?![\w])"
+                     # "Lapas Maximum Security Narkotika Gladakan", "Lapas Super Maximum Security di Nusakambangan"
+                     r"|\s+(?P<sec>(?:Super\s+)?(?:Maximum|Maksimum|Minimum|Medium)(?:\s+(?:Security|Sekuriti))?|High\s+Risk"
+                     r"|Teroris(?:me)?|Pria)(?![\w])", re.IGNORECASE)
+_KOTA_TOWN_RE = re.compile(r"[ \t]+Kota[ \t]+([A-Z][A-Za-z]+)")
 _TOKEN_RE = re.compile(r"[ \t]+(?:(?:Kota|Kabupaten|Kab\.)\s+)?([A-Z][A-Za-z'’]*(?:-[A-Za-z]+)?|[A-Z]{2,})")
 _GAP_TOKEN_RE = re.compile(r"[ \t]+([A-Z][A-Za-z'’]*(?:-[A-Za-z]+)?|[A-Z]{2,})")
 # Detention units of other agencies: never UPTs
@@ -55,12 +61,43 @@ _NOT_CITY = set("""kelas klas negara dan di se dari yang kami indonesia ri provi
 umum senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september
 oktober november desember kanwil kepala kalapas karutan tersebut itu ini setempat terbesar maximum super
 high minimum medium nasional pusat wilayah petugas pejabat jajaran warga lapas rutan bapas lpka bersinar
-komisi dprd dpr iia iib ii iii i ka plt wbp napi""".split())
+komisi dprd dpr iia iib ii iii i ka plt wbp napi kantor kecamatan klass upt kemenkumham kemkumham kemenimipas
+departemen permasyarakatan pemasyarakatan tipikor ditjenpas kementerian""".split())
+_ROMAN_RE = re.compile(r"(?:[IVXl]{1,4}|[IVX]{1,4}[- ]?[A-C]|I+[AB][A-Z][a-z]*)$")
 # First words of two-word town names ("Teluk Kuantan", "Muara Sabak", "Pondok Bambu")
 _TWO_WORD_PREFIX = set("""teluk muara tanjung pangkalan bandar kuala lubuk pulau gunung bukit pematang padang
 sungai tebing karang labuhan rantau air tanah pasir way pondok kembang sialang merah mata kota batu
-palangka pagar siak tanjung pangkal arga muaro kayu""".split())
+palangka pagar siak tanjung pangkal arga muaro kayu pamatang kebon""".split())
 
+
+# Teasers of other stories ("Baca juga: Dua napi Lapas X kabur"): their facilities are not the article's
+# "Baca juga: <headline>" on one line, or the marker alone and the headline on the next line
+_TEASER_RE = re.compile(
+    r"^[ \t]*(?:(?:baca|simak|lihat)\s+(?:juga|pula)|berita\s+terkait|artikel\s+terkait|baca\s+berita\s+lainnya"
+    r"|(?:baca|simak)(?=[ \t]*:))[ \t]*:?(?P<rest>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE)
+_LINE_RE = re.compile(r"\n[ \t]*\n?[ \t]*([^\n]*)")
+_PUNCT_RE = re.compile(r"[.,;:!?\"“”()]")
+# a bare kind word beside a mention: a list of kinds of facility, not one facility
+_LIST_BEFORE_RE = re.compile(r"(?<![\w-])(?:lapas|rutan|bapas|lpka|rupbasan|lpp)(?:\s*(?:,|/|dan|serta|maupun|atau))+"
+                             r"\s*$", re.IGNORECASE)
+_LIST_AFTER_RE = re.compile(r"(?:\s*(?:,|/|dan|serta|maupun|atau))+\s*(?:lapas|rutan|bapas|lpka|rupbasan|lpp)"
+                            r"\s*(?:,|/|dan|serta|maupun|atau|di|se|yang|\.|$)", re.IGNORECASE)
+_RUTAN_CABANG_RE = re.compile(r"\s+[Cc]abang\s+([A-Z][A-Za-z]+)")
+# officers' titles that put a person's name right after the facility word ("Kepala Pengamanan Lapas Suhaini")
+_OFFICER_RE = re.compile(r"(?:Pengamanan|Kamtib|Kasubsi|Kasi|Kasie|Kabid|Kasubag|Kasubbag|Kaur|KPLP|KP|Seksi|Staf|"
+                         r"Humas|Dokter|Klinik|Kasubsie)\s*$")
+_NEXT_CAP_RE = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_COMMA_CITY_RE = re.compile(r"\s*,(?=\s+[A-Z])")
+_LOWER_RE = re.compile(r"[ \t]+([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2})")
+_DI_RE = re.compile(r",?\s+di\s+(?:Pulau\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+_QUANT_RE = re.compile(r"\b(?:sejumlah|seluruh|semua|beberapa|para|setiap|tiap|banyak|berbagai|dan|atau|antar|"
+                       r"ke|menjadi|sebuah|satu|seperti|pendirian|pembangunan|tambahan|calon|rencana)\s*$",
+                       re.IGNORECASE)
+# Frequent given names that follow "Lapas" when a person is named ("Dokter Klinik Lapas Sri Y."): never towns
+_GIVEN_NAMES = frozenset("""sri siti muhammad muhamad mohammad mochamad moh ahmad achmad agus budi dwi eko tri
+yudi hendra dedi dedy rudi joko bambang heru nur nurul dewi ratna rina wahyu wahyudi andri andre putu made
+nyoman ketut kadek gede ayu yohanes fransiskus maria""".split())
 
 # specialties that make a different facility in the same town ("Lapas Perempuan Tangerang" vs "Lapas Tangerang")
 _DISTINCT_SPECIALTIES = {"perempuan", "pemuda", "narkotika", "terbuka", "khusus", "industri"}
@@ -76,10 +113,15 @@ class FacilityMention:
     facility_class: str | None
     city: str | None  # as written; None for "lapas tersebut", "Kalapas"
     title_head: bool = False  # "Kalapas X", "Karutan X": a head's title, never a new facility when one exists
+    alt_city: str | None = None  # "Lapas Lubuklinggau di Muara Beliti": a second place naming the same facility
+
+
+_CLASS_WORDS = {"satu": "I", "dua": "II", "tiga": "III"}
 
 
 def _class_str(num: str, ab: str | None) -> str:
-    n = num.replace("l", "I").replace("1", "I").replace("2", "II").replace("3", "III").upper()
+    n = _CLASS_WORDS.get(num.lower()) or num.replace("l", "I").replace("1", "I").replace("2", "II").replace(
+        "3", "III").upper()
     return n + (ab.upper() if ab else "")
 
 
@@ -89,6 +131,10 @@ def _titlecase(tok: str) -> str:
 
 def _take_city(text: str, pos: int, reg: Registry, after_class: bool = False) -> tuple[str | None, int, bool]:
     """Read the town after the head at `pos`: (city as written, end offset, excluded-agency flag)."""
+    km = _KOTA_TOWN_RE.match(text, pos)
+    if km and norm_key(km.group(1)) not in reg.place_keys and (
+            norm_key(km.group(0)) in reg.place_keys or norm_key(km.group(0)).replace(" ", "") in reg.place_keys):
+        return f"Kota {_titlecase(km.group(1))}", km.end(), False  # "Rutan Kota Agung": "Kota" is the name
     toks: list[tuple[str, int, int]] = []
     p = pos
     for k in range(4):
@@ -104,13 +150,15 @@ def _take_city(text: str, pos: int, reg: Registry, after_class: bool = False) ->
         return "Negara", toks[0][2], False  # "Rutan Kelas IIB Negara" (Jembrana, Bali)
     if first in _EXCLUDE:
         return None, toks[0][2], True
-    if first in _NOT_CITY or toks[0][0].lower().startswith("se-"):
+    if first in _NOT_CITY or toks[0][0].lower().startswith("se-") or _ROMAN_RE.match(toks[0][0]):
         return None, pos, False
     keys = [norm_key(t[0]) for t in toks]
     for n in (3, 2, 1):  # longest known place
-        if len(toks) >= n and " ".join(keys[:n]) in reg.place_keys:
+        if len(toks) >= n and (" ".join(keys[:n]) in reg.place_keys or " ".join(keys[:n]) in _indexes(reg)[3]):
             return " ".join(_titlecase(t[0]) for t in toks[:n]), toks[n - 1][2], False
-    if len(toks) >= 2 and keys[0] in _TWO_WORD_PREFIX and keys[1] not in _NOT_CITY:
+    if len(toks) >= 2 and (keys[0] + keys[1] in reg.place_keys or keys[0] + keys[1] in _indexes(reg)[3]):
+        return " ".join(_titlecase(t[0]) for t in toks[:2]), toks[1][2], False  # "Tulung Agung" = Tulungagung
+    if len(toks) >= 2 and keys[0] in _TWO_WORD_PREFIX and keys[1] not in _NOT_CITY and len(keys[1]) > 1:
         return " ".join(_titlecase(t[0]) for t in toks[:2]), toks[1][2], False
     if first in _common_words():
         return None, pos, False
@@ -122,7 +170,60 @@ def _take_city(text: str, pos: int, reg: Registry, after_class: bool = False) ->
 
 def _known_town(reg: Registry, kind: str, city: str) -> bool:
     k = norm_key(city)
-    return k in reg.region_by_key or (kind, k) in reg.by_kind_city or k in reg.place_keys
+    return (k in reg.region_by_key or (kind, k) in reg.by_kind_city or k in reg.place_keys
+            or (kind, k.replace(" ", "")) in _indexes(reg)[0])
+
+
+_INDEX_CACHE: dict[int, tuple] = {}
+
+
+def _indexes(reg: Registry) -> tuple[dict, dict, set, set, dict]:
+    """Per registry (built once): (kind, town key without spaces) -> entries, for "Lubuk Linggau" /
+    "Lubuklinggau", "Pangkal Pinang" / "Pangkalpinang"; (kind, specialty, province) -> entries; and the
+    keys of kota / kabupaten names and aliases (a province named like its capital is also a town); and
+    every town form a facility is indexed under; and town key -> its kota / kabupaten."""
+    got = _INDEX_CACHE.get(id(reg))
+    if got is None or got[0] is not reg:
+        squash: dict[tuple[str, str], list] = {}
+        for (kind, k), entries in reg.by_kind_city.items():
+            squash.setdefault((kind, k.replace(" ", "")), []).extend(entries)
+        by_prov: dict[tuple[str, str | None, str], list] = {}
+        for f in reg.facilities:
+            by_prov.setdefault((f.kind, f.specialty, f.province or ""), []).append(f)
+        towns = {norm_key(form) for r in reg.regions if r.kind != "province" for form in [r.name, *r.aliases]}
+        fac_towns = {k for _, k in reg.by_kind_city}  # "Batu Nusakambangan" from "Lapas Batu Nusakambangan"
+        town_region: dict[str, object] = {}
+        for r in reg.regions:
+            if r.kind != "province":
+                for form in [r.name, *r.aliases]:
+                    town_region.setdefault(norm_key(form), r)
+        got = (reg, squash, by_prov, towns, fac_towns, town_region)
+        _INDEX_CACHE[id(reg)] = got
+    return got[1], got[2], got[3], got[4], got[5]
+
+
+def _lookup(reg: Registry, kind: str, city: str, specialty: str | None = None):
+    """Registry entry of a facility named by kind + town as written: exact town form, then the town with
+    its spaces dropped, then, for "Lapas Narkotika Bali" / "LPKA Bali", the province's one facility of
+    that kind and specialty."""
+    entry = reg.lookup_facility(kind, city, specialty)
+    if entry is not None and (not specialty or entry.specialty == specialty):
+        return entry
+    squash, by_prov = _indexes(reg)[:2]
+    cands = squash.get((kind, norm_key(city).replace(" ", "")))
+    if cands:
+        if specialty:
+            for c in cands:
+                if c.specialty == specialty:
+                    return c
+        plain = [c for c in cands if not c.specialty]
+        return (plain or cands)[0]
+    r = reg.region_by_key.get(norm_key(city))
+    if r is not None and r.kind == "province" and (specialty or kind == "lpka"):
+        cands = by_prov.get((kind, specialty, r.province), [])
+        if len(cands) == 1:
+            return cands[0]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +239,10 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
     """All facility mentions in order; mentions with city None are short references."""
     reg = reg or load_registry()
     out: list[FacilityMention] = []
+    teasers = _teaser_spans(text)
     for m in _HEAD_RE.finditer(text):
+        if teasers and any(a <= m.start() < b for a, b in teasers):
+            continue
         kind = spec = None
         for i, (_, k, s) in enumerate(_HEADS):
             if m.group(f"h{i}"):
@@ -150,7 +254,7 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
         p = m.end()
         fclass = None
         # "Lapas Kelas IIA", "Lapas Narkotika Kelas II A", "Lapas Perempuan Kelas IIA", order free
-        for _ in range(3):
+        for _ in range(4):
             cm = _CLASS_RE.match(text, p)
             if cm and fclass is None:
                 fclass = _class_str(cm.group("num"), cm.group("ab"))
@@ -162,9 +266,11 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
                 p = bm.end()
                 continue
             mm = _MOD_RE.match(text, p)
-            if mm:
-                w = mm.group("w").lower()
-                spec = spec or _SPEC.get(w)
+            if mm and (mm.group("w") is None or mm.start("w") > p or text[p - 1:p].isalpha()):
+                if mm.group("w"):
+                    w = _SPEC.get(mm.group("w").lower())
+                    # "Lapas Khusus Narkotika", "Lapas Khusus Anak": the specific word names the facility
+                    spec = w if spec in (None, "khusus") and w is not None else spec
                 p = mm.end()
                 continue
             am = re.match(r"\s*\((?:Lapas|Rutan|LP|LPKA|Bapas)[^)]{0,20}\)", text[p:p + 40])
@@ -172,6 +278,10 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
                 p += am.end()
                 continue
             break
+        # "Rutan Cabang Lhoksukon": a branch remand centre, unless another agency's ("Rutan Cabang KPK")
+        rc = _RUTAN_CABANG_RE.match(text, p) if kind == "rutan" else None
+        if rc and norm_key(rc.group(1)) not in _EXCLUDE and norm_key(rc.group(1)) != "komisi":
+            kind, p = "cabang_rutan", rc.end() - len(rc.group(1)) - 1
         # "Lapas Kelas Batu Nusakambangan": a bare "Kelas" before the town
         km = re.match(r"\s+(?:Kelas|Klas)(?=\s+[A-Z])", text[p:p + 12])
         if km and fclass is None:
@@ -179,13 +289,33 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
         city, end, excluded = _take_city(text, p, reg, fclass is not None)
         if excluded:
             continue
+        if city:
+            cb = _RUTAN_CABANG_RE.match(text, end)
+            if cb and (norm_key(cb.group(1)) in _EXCLUDE or norm_key(cb.group(1)) == "komisi"):
+                continue  # "Rutan Kelas I Jakarta Timur Cabang KPK": the KPK's detention unit
+        if city is None:
+            city, end = _city_fallback(text, p, reg, kind, fclass is not None, m.start(), m.end())
+        elif end >= len(text.rstrip()) and not _known_town(reg, kind, city):
+            continue  # "Rutan Kelas II B Klun": the scraped text was cut inside the town name
         title_head = head.lower().startswith(("kalapas", "karutan", "kabapas", "karupbasan", "kepala")) or bool(
             re.search(r"(?:Kepala|Ka\.?|Plt\.?|Pj\.?)\s*$", text[max(0, m.start() - 8):m.start()]))
-        if title_head and city and not _known_town(reg, kind, city) and not re.match(r"\s*,\s*[A-Z]", text[end:end + 4]):
-            city = None  # "Kalapas Jamin ...", "Kepala Lapas Kusnan": a name follows the title
+        if city and not _known_town(reg, kind, city) and (
+                (title_head and not re.match(r"\s*,\s*[A-Z]", text[end:end + 4]))
+                or norm_key(city.split()[0]) in _GIVEN_NAMES or _name_follows(text, end, reg)
+                or _OFFICER_RE.search(text, max(0, m.start() - 30), m.start())
+                or len(city) < 3 or (city.isupper() and head.isupper())):
+            # "Kalapas Jamin ...", "Kepala Lapas Kusnan", "Kasubsi Kamtib Lapas Rosmita": a person's name;
+            # "Rutan C" (a block), "LAPAS TANGKAL NARKOBA" (a caption in capitals)
+            city = None
+        if kind == "lapas" and spec == "anak":
+            kind, spec = "lpka", None  # "Lapas Anak Blitar": the former name of an LPKA
+        alt = None
+        if city:
+            # "Lapas Kelas IIA Lubuklinggau di Muara Beliti": the place also names the facility
+            alt = _di_town(text, end, reg, kind, False)[0]
         # "Lapas Narkotika" in titles etc: the specialty word may have been the only thing after the head
         out.append(FacilityMention(m.start(), end if city else p, text[m.start():end if city else p], kind, spec,
-                                   fclass, city, title_head))
+                                   fclass, city, title_head, alt))
         # "Lapas Karang Intan dan Cempaka": a second town of the same kind
         while city:
             cm2 = re.match(r"\s+(?:dan|serta)\s+(?=[A-Z])", text[end:end + 10])
@@ -198,6 +328,93 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
             out.append(FacilityMention(end + cm2.end(), e2, text[end + cm2.end():e2], kind, None, None, c2, False))
             end = e2
     return out
+
+
+def _name_follows(text: str, end: int, reg: Registry) -> bool:
+    """An unknown one-word "town" followed by another capitalised word that is no place ("Lapas Suhaini
+    Harahap"): a person's name, not a town ("Lapas Malabero Bengkulu", "Lapas Bentiring ini")."""
+    nm = _NEXT_CAP_RE.match(text, end)
+    if not nm:
+        return False
+    k = norm_key(nm.group(1))
+    return not (k in reg.place_keys or k in reg.region_by_key or k in _NOT_CITY or k in _EXCLUDE
+                or k in _common_words() or k in _SPEC or k in {"kelas", "klas", "nusakambangan", "ri"})
+
+
+def _teaser_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of teasers for other stories. A marker alone on its line takes the next line only when that
+    reads as a headline (short, no closing punctuation): some pages keep the marker and drop the link,
+    and the next line is then the article's own text."""
+    out = []
+    for m in _TEASER_RE.finditer(text):
+        if m.group("rest").strip():
+            out.append((m.start(), m.end()))
+            continue
+        nl = _LINE_RE.match(text, m.end())
+        if nl:
+            line = nl.group(1).rstrip()
+            if line and len(line) <= 150 and line[-1] not in '.!?"”:;,)':
+                out.append((m.start(), nl.end()))
+    return out
+
+
+def _city_fallback(text: str, p: int, reg: Registry, kind: str, after_class: bool,
+                   head_start: int, head_end: int) -> tuple[str | None, int]:
+    """Towns the capitalised-token reader misses, accepted only when a registered facility of this kind
+    answers to them: "Lapas Kelas IIA, Samarinda", "lapas muara beliti" (lower case), "Lembaga Pembinaan
+    Khusus Anak di Palu", "Lapas Super Maximum Security di Pulau Nusakambangan"."""
+    if after_class:
+        cm = _COMMA_CITY_RE.match(text, p)
+        if cm:
+            c, e, ex = _take_city(text, cm.end(), reg)
+            if c and not ex and _known_town(reg, kind, c):
+                return c, e
+    lm = _LOWER_RE.match(text, p)
+    if lm and not _tag_line(text, p):
+        words = lm.group(1).split()
+        for n in (3, 2, 1):
+            if len(words) < n:
+                continue
+            cand = " ".join(words[:n])
+            if n == 1 and (len(cand) < 4 or cand in _NOT_CITY or cand in _common_words()):
+                continue
+            if _lookup(reg, kind, cand) is not None:
+                e = lm.start(1) + len(" ".join(lm.group(1).split()[:n]))
+                # offsets: the words are single-space separated in the text when the join matches
+                if text[lm.start(1):e].lower() == cand:
+                    return " ".join(w.capitalize() for w in words[:n]), e
+    # a name, not "Lapas di Balikpapan" (the town's prisons): a long form or words after the head
+    named = p > head_end or text[head_start:head_start + 1] in "LBR" and text[head_start:head_end].count(" ") > 0
+    if named and not _QUANT_RE.search(text, max(0, head_start - 25), head_start):
+        c, e = _di_town(text, p, reg, kind, True)
+        if c:
+            return c, e
+    return None, p
+
+
+def _tag_line(text: str, p: int) -> bool:
+    """A line of page tags ("kanwil kemenkumham babel bapas pangkalpinang"): no punctuation, many words."""
+    a, b = text.rfind("\n", 0, p) + 1, text.find("\n", p)
+    line = text[a:b if b >= 0 else len(text)]
+    return not _PUNCT_RE.search(line) and line.count(" ") >= 4
+
+
+def _di_town(text: str, p: int, reg: Registry, kind: str, registered: bool) -> tuple[str | None, int]:
+    """The place in ", di <Town>" / " di Pulau <Town>" at `p` (two words, else one): a registered facility
+    town of this kind when `registered`, else any known place."""
+    dm = _DI_RE.match(text, p)
+    if not dm:
+        return None, p
+    words = dm.group(1).split()
+    for n in (2, 1):
+        if len(words) >= n:
+            c = " ".join(words[:n])
+            r = reg.region_by_key.get(norm_key(c))
+            if r is not None and r.kind == "province":
+                continue  # "Lapas di Bengkulu": the province's prisons
+            if (_lookup(reg, kind, c) is not None) if registered else _known_town(reg, kind, c):
+                return c, dm.start(1) + len(c)
+    return None, p
 
 
 def _display_name(kind: str, spec: str | None, fclass: str | None, city: str) -> str:
@@ -221,6 +438,8 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
     alias_of: dict[tuple[str, str], Facility] = {}  # (kind, city key) -> facility, for variant names
     links: list[tuple[FacilityMention, Facility | None]] = []
     last_by_kind: dict[str, Facility] = {}
+    city_keys: dict[int, set[str]] = {}  # id(facility) -> keys of the towns its mentions were written with
+    written: dict[int, set[str]] = {}  # id(facility) -> distinct specialties its mentions were written with
     prev: tuple[FacilityMention, Facility] | None = None
     for fm in mentions:
         if fm.city is None:
@@ -228,7 +447,7 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
             continue
         ckey = norm_key(fm.city)
         spec = fm.specialty if fm.specialty in _DISTINCT_SPECIALTIES else None
-        entry = reg.lookup_facility(fm.kind, fm.city, spec)
+        entry = _lookup(reg, fm.kind, fm.city, spec)
         if entry is not None and spec and entry.specialty != spec:
             entry = None  # "Lapas Perempuan Palu" is not the registered "Lapas Palu"
         key = (fm.kind, entry.facility_id if entry else f"{spec or ''}:{ckey}")
@@ -241,9 +460,9 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
         if f is None and prev is not None and text[prev[0].end:fm.start].strip() == "(" and prev[1].kind == fm.kind:
             f = prev[1]  # "Lapas Kelas I Palembang (Lapas Merah Mata)": one facility, two names
         if f is None and not entry:
-            f = _similar_existing(facs.values(), fm)
-        if (f is None and not entry and fm.title_head and ckey in reg.region_by_key
-                and last_by_kind.get(fm.kind) is not None):
+            f = _similar_existing(facs.values(), fm, written)
+        if (f is None and not entry and fm.title_head and last_by_kind.get(fm.kind) is not None
+                and _region_holds(reg, ckey, last_by_kind[fm.kind])):
             f = last_by_kind[fm.kind]  # "Kalapas Kelas IIB Kabupaten Batanghari" after "Lapas Muara Bulian"
         if f is None:
             if entry:
@@ -261,6 +480,12 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
             f.facility_class = fm.facility_class
             f.name = _display_name(f.kind, f.specialty, f.facility_class, f.city or fm.city)
         alias_of[(fm.kind, spec or "", ckey)] = f
+        if fm.alt_city:
+            alias_of.setdefault((fm.kind, spec or "", norm_key(fm.alt_city)), f)
+            alias_of.setdefault((fm.kind, "", norm_key(fm.alt_city)), f)
+        city_keys.setdefault(id(f), set()).add(ckey)
+        if spec:
+            written.setdefault(id(f), set()).add(spec)
         surface = " ".join(fm.text.split())
         if surface not in f.aliases:
             f.aliases.append(surface)
@@ -268,6 +493,16 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
         last_by_kind[fm.kind] = f
         links.append((fm, f))
         prev = (fm, f)
+    merged = _merge_variants(list(facs.values()), city_keys, written, reg)
+    towns = _indexes(reg)[2]
+    for f in facs.values():
+        k = norm_key(f.city or "")
+        if not f.registered and id(f) not in merged and k in reg.province_abbrev and k not in towns and k != "jakarta":
+            merged[id(f)] = None  # "lapas Jawa Barat", "Rutan DKI": the province's facilities, not one of them
+    if merged:
+        facs = {k: f for k, f in facs.items() if id(f) not in merged}
+        links = [(fm, merged.get(id(f), f) if f is not None else None) for fm, f in links]
+    links = _infer_unnamed(facs, links, written, text, reg, sentence_of)
     first_by_kind: dict[str, Facility] = {}
     for f in facs.values():
         first_by_kind.setdefault(f.kind, f)
@@ -275,12 +510,107 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
     return list(facs.values()), links
 
 
-def _similar_existing(facs, fm: FacilityMention) -> Facility | None:
+def _infer_unnamed(facs: dict, links: list, written: dict[int, set[str]], text: str, reg: Registry,
+                   sentence_of) -> list:
+    """A facility written without its town ("Lembaga Pembinaan Khusus Anak (LPKA)", "Lapas Perempuan",
+    "Lapas Anak") in an article whose named facilities all lie in one kota / kabupaten: the registered
+    facility of that kind and specialty there, when no facility of that kind and specialty was named."""
+    if not facs:
+        return links
+    town_region = _indexes(reg)[4]
+    regions = [town_region.get(norm_key(f.city or "")) for f in facs.values()]
+    region = regions[0]
+    if region is None or any(r is None or (r.name, r.kind) != (region.name, region.kind) for r in regions):
+        return links
+    made: dict[tuple[str, str | None], Facility] = {}
+    out = []
+    for fm, f in links:
+        spec = _distinct(fm.specialty)
+        if (fm.city is not None or not (spec or fm.kind == "lpka") or fm.title_head
+                or "/" in text[max(0, fm.start - 1):fm.end + 1]  # "di Lapas/LPKA/Rutan": any facility
+                or _LIST_BEFORE_RE.search(text, max(0, fm.start - 20), fm.start)
+                or _LIST_AFTER_RE.match(text, fm.end)):  # "di lapas, rutan, dan LPKA se-Indonesia"
+            out.append((fm, f))
+            continue
+        key = (fm.kind, spec)
+        g = made.get(key)
+        if g is None and not any(x.kind == fm.kind and (spec is None and not written.get(id(x)) or
+                                                        spec in written.get(id(x), ()) or spec == x.specialty)
+                                 for x in facs.values()):
+            entry = _lookup(reg, fm.kind, region.name, spec)
+            if entry is not None and entry.specialty == spec:
+                g = Facility(name=entry.name, kind=fm.kind, city=region.name, province=entry.province,
+                             facility_id=entry.facility_id, registered=True, facility_class=entry.facility_class,
+                             specialty=entry.specialty)
+                made[key] = g
+                facs[(fm.kind, entry.facility_id)] = g
+        if g is None:
+            out.append((fm, f))
+            continue
+        surface = " ".join(fm.text.split())
+        if surface not in g.aliases:
+            g.aliases.append(surface)
+        g.mentions.append(Mention(fm.text, fm.start, fm.end, "FACILITY", sentence_of(fm.start) if sentence_of else ""))
+        out.append((fm, g))
+    return out
+
+
+def _region_holds(reg: Registry, ckey: str, f: Facility) -> bool:
+    """ "Kalapas Kabupaten Batanghari" names the region (by its own name, not a district alias such as
+    "Malabero") in which facility `f` lies."""
+    r = reg.region_by_key.get(ckey)
+    if r is None or norm_key(r.name) != ckey:
+        return False
+    return f.province is None or f.province == r.province
+
+
+def _distinct(spec: str | None) -> str | None:
+    return spec if spec in _DISTINCT_SPECIALTIES else None
+
+
+def _similar_towns(a: str, b: str) -> bool:
+    return (len(a) >= 4 and b.startswith(a)) or SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _merge_variants(facs: list[Facility], city_keys: dict[int, set[str]], written: dict[int, set[str]],
+                    reg: Registry) -> dict[int, Facility | None]:
+    """Fold an unregistered facility into another of the same kind (and no conflicting written specialty)
+    when its town is a misspelling of a town the other was written with, even later in the text ("Lapas
+    Pemuda Tengerang" ... "Lapas Pemuda Tangerang", "Lapas Muara Padang" ... "Lapas Muaro Padang"), or is
+    the province of the article's one facility of that kind there ("Lapas Lampung" beside "Lapas Narkotika
+    Way Hui"). Returns id(folded) -> kept facility."""
+    out: dict[int, Facility | None] = {}
+    for u in facs:
+        if u.registered or not u.city:
+            continue
+        a = norm_key(u.city)
+        ws = written.get(id(u), set())
+        cands = [f for f in facs if f is not u and id(f) not in out and f.kind == u.kind
+                 and not (ws and written.get(id(f)) and not ws & written[id(f)])]
+        target = next((f for f in cands if any(_similar_towns(a, b) or _similar_towns(b, a)
+                                               for b in city_keys.get(id(f), ()) if b != a)), None)
+        if target is None and not ws and a in reg.province_abbrev and a not in _indexes(reg)[2]:
+            inside = [f for f in cands if f.province == reg.province_abbrev[a]]
+            target = inside[0] if len(inside) == 1 else None
+        if target is not None:
+            for al in u.aliases:
+                if al not in target.aliases:
+                    target.aliases.append(al)
+            target.mentions.extend(u.mentions)
+            target.mentions.sort(key=lambda x: x.start)
+            out[id(u)] = target
+    return out
+
+
+def _similar_existing(facs, fm: FacilityMention, written: dict[int, set[str]]) -> Facility | None:
     """Spelling variants and truncations of a town already seen ("Taluk"/"Teluk Kuantan", "Jakart")."""
     a = norm_key(fm.city or "")
+    spec = _distinct(fm.specialty)
     for f in facs:
         if f.kind != fm.kind or not f.city:
             continue
+        if spec and written.get(id(f)) and spec not in written[id(f)]:
+            continue  # "Lapas Perempuan Jakarta" is not the "Lapas Narkotika Jakarta" written before
         b = norm_key(f.city)
         if (len(a) >= 4 and b.startswith(a)) or SequenceMatcher(None, a, b).ratio() >= 0.85:
             return f
