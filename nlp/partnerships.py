@@ -18,6 +18,14 @@ How a sentence with a trigger word becomes pairs:
 - a sentence that names a unit but no partner, in a visit/meeting context ("rombongan ... menyambangi
   Kanwil"), is attached to the outside visitor introduced earlier;
 - enumerations that follow an agreement sentence ("Mitra kerja ... adalah A, B, C") inherit it.
+- an article about one facility: a joint team, raid, escort or inspection sentence that names no unit is
+  at that facility, unless it is the police's own case elsewhere ("menggagalkan ... di sebuah rumah");
+- an order ("Saya perintahkan seluruh Kalapas berkoordinasi dengan TNI") pairs the office that gives it,
+  never the units it addresses; a quote closed by "katanya" belongs to the speaker introduced before;
+- a partner's official ("Hadir menyaksikan, Sekda Kukar Sunggono") stands for the body beside a unit's name
+  or an attendance word;
+- a facility is named as the sentence writes it when the registry name differs ("Lapas Narkotika Jakarta"
+  for "Lapas Narkotika Kelas IIA Cipinang"): pairs are matched by name.
 Pairs inside the corrections hierarchy (facility <-> Kanwil, Ditjenpas, Kemenkumham/Kemenimipas) are
 never partnerships; those offices are units themselves when an outside body deals with them.
 """
@@ -40,15 +48,18 @@ _TRIGGERS = {
     "agreement": r"\bmou\b|nota\s+kesepahaman|memorandum|perjanjian\s+kerja\s*sama|\bpks\b|penandatanganan|"
                  r"menandatangani|ditandatangani|kesepakatan\s+bersama|naskah\s+kerja\s*sama|"
                  r"jalin\s+(?:\w+\s+){0,2}kerja\s*sama|perpanjang\w*\s+(?:\w+\s+){0,2}kerja\s*sama|"
-                 r"teken\s+(?:\w+\s+){0,2}kerja\s*sama",
+                 r"teken\s+(?:\w+\s+){0,2}kerja\s*sama|meneken|diteken|nota\s+kesepakatan",
     "joint_operation": r"razia|penggeledahan|menggeledah|geledah|sidak\s+(?:gabungan|bersama)|tes\s+urine?|"
                        r"uji\s+urine?|operasi\s+(?:gabungan|bersama)|pemeriksaan\s+urine?|sampel\s+urine?|"
                        r"penyisiran|diserahkan\b[^.]{0,60}\b(?:ke|kepada)\b|serahkan\s+(?:\w+\s+){0,4}(?:ke|kepada)\b|"
                        r"patroli\s+bersama|pemusnahan|aparat\s+gabungan|tim\s+gabungan|penyelundupan|"
                        r"menggagalkan|digagalkan|pengungkapan|patroli|pengejaran|memburu|diburu|"
                        r"dilaporkan\s+(?:\w+\s+){0,2}(?:ke|kepada)\b|melaporkan\s+(?:\w+\s+){0,3}(?:ke|kepada)\b|"
-                       r"menghubungi|melibatkan",
-    "visit": r"kunjungan|kunjungi|berkunjung|audiensi|silaturahmi|silaturahim|"
+                       r"menghubungi|melibatkan|penggerebekan|menggerebek|gerebek|digerebek|dikerahkan|mengerahkan|"
+                       r"diback\s*up|back\s*up|dijaga\s+ketat|berjaga|penjagaan|dikawal|mengawal|pengawalan|sweeping|"
+                       r"penyelidikan|menyelidiki|olah\s+tkp",
+    "visit": r"kunjungan|kunjungi|mengunjungi|berkunjung|audiensi|silaturahmi|silaturahim|menyambangi|"
+             r"ditinjau|studi\s+banding|monitoring|monev\b|"
              r"sowan|bertandang|sambangi|meninjau|tinjau\b|peninjauan(?!\s+kembali)|"
              r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan",
     "meeting": r"\brapat\b|koordinasi|pertemuan|bertemu|diskusi|\bfgd\b|rakor|sinergi|"
@@ -57,8 +68,10 @@ _TRIGGERS = {
                r"bakti\s+sosial|baksos|pendampingan|edukasi|pengajian|perekaman|rehabilitasi|asesmen|"
                r"assessment|kerja\s*sama|menggandeng|digandeng|ujian|kejar\s+paket|"
                r"\bprogram\b[^.]{0,40}\b(?:dari|oleh|bersama|dengan)\b|dilaksanakan\s+oleh|diikuti|"
-               r"penyerahan|diserahkan|menyerahkan|memberikan|deradikalisasi|dibantu|bantuan",
-    "attendance": r"turut\s+hadir|dihadiri|menghadiri|tampak\s+hadir|disaksikan|menyaksikan|undangan|\bhadir\b",
+               r"penyerahan|diserahkan|menyerahkan|memberikan|deradikalisasi|dibantu|bantuan|hibah|skrining|screening|memeriksa",
+    "attendance": r"turut\s+hadir|dihadiri|di\s+hadiri|menghadiri|tampak\s+hadir|disaksikan|menyaksikan|undangan|\bhadir\b|"
+                  r"memimpin\s+(?:\w+\s+){0,2}(?:upacara|apel)|inspektur\s+upacara|pembina\s+upacara|bertindak\s+sebagai\s+"
+                  r"(?:inspektur|pembina)",
 }
 
 
@@ -92,6 +105,10 @@ def _trigger_table() -> list[tuple[int, str, re.Pattern, bool]]:
 
 
 _TRIGGER_TABLE = _trigger_table()
+# "Deputi Bidang Koordinasi ...", "Wakil Dekan Bidang Akademik dan Kerjasama", "Kemenko": a trigger word inside a
+# title or office name says nothing of an event
+_IN_TITLE = re.compile(r"\b(?:bidang|deputi|direktur|direktorat|subdit|seksi|kasi|kabid|kasubsi|biro|bagian)\s+"
+                       r"(?:\w+\s+(?:dan|&)\s+)?$")
 
 
 def _trigger_hits(low: str) -> list[tuple[int, int]]:
@@ -100,7 +117,8 @@ def _trigger_hits(low: str) -> list[tuple[int, int]]:
     for rank, literal, pattern, bounded in _TRIGGER_TABLE:
         i = low.find(literal)
         while i != -1:
-            if (not bounded or i == 0 or not low[i - 1].isalnum()) and pattern.match(low, i):
+            if (not bounded or i == 0 or not low[i - 1].isalnum()) and pattern.match(low, i) and \
+                    not _IN_TITLE.search(low, max(0, i - 40), i):
                 hits.append((i, rank))
             i = low.find(literal, i + 1)
     hits.sort()
@@ -117,8 +135,12 @@ _GENERIC_UNIT = re.compile(
 # Words that stand for the outside visitor of the article ("rombongan menyambangi Kanwil").
 _GENERIC_VISITOR = re.compile(r"\b(?:rombongan|tim\s+kunjungan|kunjungan\s+kerja|reses|para\s+anggota|"
                               r"(?:kegiatan|kunjungan|pertemuan)\s+(?:ini|tersebut))\b", re.IGNORECASE)
+# "Kakanwil, dalam paparannya, ...", "Dalam kesempatan tersebut, Kalapas ...": a unit speaking at the visitor's event
+_BEFORE_VISITOR = re.compile(r"\b(?:dalam\s+paparan\w*|memaparkan|(?:dalam|pada)\s+kesempatan\s+(?:ini|itu|tersebut))\b",
+                             re.IGNORECASE)
 # Lines that introduce another article: never evidence of this one.
-_SKIP_SENT = re.compile(r"^\W*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait)\b", re.IGNORECASE)
+_SKIP_SENT = re.compile(r"^\W*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait|artikel\s+terkait|"
+                        r"berita\s+lainnya|baca\s+(?:selengkapnya|berita\s+lainnya))\b", re.IGNORECASE)
 # Enumeration markers: a list of partners continuing the previous agreement sentence.
 _ENUM = re.compile(r"\b(?:adalah|yakni|yaitu|di\s*antaranya|antara\s+lain|meliputi|melibatkan|terdiri|mitra|"
                    r"juga\s+(?:turut\s+)?(?:bekerja\s*sama|menggandeng)|serta)\b", re.IGNORECASE)
@@ -134,7 +156,7 @@ _HIERARCHY = re.compile(
 _INTERNAL = re.compile(r"kepatuhan\s+internal|satops\s*patnal", re.IGNORECASE)
 _HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?pemasyarakatan", re.IGNORECASE)
 # "ke Lapas", "di Rutan", "menyambangi Kanwil": the unit after these words is the host of a visit.
-_VISITOR_TO = re.compile(r"\b(?:ke|di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|bertandang\s+ke)\s*$",
+_VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|mendatangi|bertandang\s+ke)\s*$",
                          re.IGNORECASE)
 _ABBREV = {"dr", "drs", "dra", "pol", "h", "hj", "kh", "prof", "ir", "akbp", "akp", "kompol", "kombes", "iptu",
            "ipda", "aiptu", "brigjen", "irjen", "st", "no", "kol", "letkol", "jl", "bc", "tbk", "sos", "kom",
@@ -155,6 +177,7 @@ class _Party:
     spans: list[tuple[int, int]]
     family: str = ""
     tokens: frozenset[str] = field(default_factory=frozenset)
+    official_starts: list[int] = field(default_factory=list)  # where an official of the body is named
 
     @property
     def starts(self) -> list[int]:
@@ -234,7 +257,8 @@ def _split_enumeration(name: str) -> list[str]:
 
 _GENERIC_INSTITUTION = re.compile(
     r"(?:sekolah|lembaga|balai|pusat|madrasah)(?:\s+(?:menengah|pertama|atas|dasar|kejuruan|pelatihan|kerja|"
-    r"bantuan|hukum|kegiatan|belajar|masyarakat|pendidikan|latihan|swasta|negeri))+", re.IGNORECASE)
+    r"bantuan|hukum|kegiatan|belajar|masyarakat|pendidikan|latihan|swasta|negeri))+|"
+    r"organisasi\s+perangkat\s+daerah|perangkat\s+daerah|instansi\s+terkait", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"\b(?:jenderal|jendral|kolonel|letnan|mayor|laksamana|marsekal|brigjen|mayjen|letjen|"
                           r"kapten|serka|sertu|praka|pratu|kopda|ajun)\s+$", re.IGNORECASE)
 
@@ -244,7 +268,7 @@ _RANK_BEFORE = re.compile(r"\b(?:jenderal|jendral|kolonel|letnan|mayor|laksamana
 # stage keeps only some of these mentions, so the rules look for them too (after its entities).
 _BARE_AGENCY = re.compile(r"\b(?:(Polres(?:ta)?|Polsek|Polda|Kodim|Koramil|Korem|Lanal|Lanud)(?:\s+(?:[A-Z][a-z]+|\d{2,4}))"
                           r"{0,2}|"
-                          r"(Brimob|Densus\s*88|BNNP|BNNK|Satpol\s*PP|Basarnas|BPBD))\b")
+                          r"(Brimob|Densus\s*88|BNNP|BNNK|Satpol\s*PP|Basarnas|BPBD|(?:Sub\s*)?Denpom(?:\s+[IVX]+/\d+)?))\b")
 _AGENCY_FAMILY = {"pol": "police", "bri": "police", "den": "police", "kod": "military", "kor": "military",
                   "lan": "military", "bnn": "bnn", "sat": "satpol", "bas": "sar", "bpb": "bpbd"}
 _PLACE_STOP = frozenset({"Dan", "Serta", "Yang", "Dengan", "Untuk", "Bersama", "Di", "Ke", "Dari", "Pada"})
@@ -264,7 +288,8 @@ def _bare_agencies(text: str, parties: list[_Party]) -> list[_Party]:
         if any(c <= a < d or a <= c < b for c, d in taken):
             continue
         found.setdefault(name, []).append((a, b))
-    return [_Party(n, None, False, sp, _AGENCY_FAMILY.get(n[:3].lower(), "agency"), _norm_tokens(n))
+    return [_Party(n, None, False, sp, "military" if "denpom" in n.lower() else _AGENCY_FAMILY.get(n[:3].lower(), "agency"),
+                   _norm_tokens(n))
             for n, sp in found.items()]
 
 
@@ -308,27 +333,33 @@ _KANWIL_BEFORE = re.compile(r"(?:\bka)?(?:kanwil|kantor\s+wilayah)\s+$", re.IGNO
 _PROVINCE_AFTER = re.compile(r"(?:\s+\((?:[^)]{1,20})\))?(?:\s+(?:[A-Z][\w-]*|DKI|NTT|NTB|DIY))+")
 
 
+_LAW_ONLY = re.compile(r"kementerian\s+hukum\b(?!\s+(?:dan|&))", re.IGNORECASE)
+
+
 def _kanwil_spans(text: str, units: list[_Party]) -> list[_Party]:
-    """'Kanwil Ditjenpas Sumut' resolved as Ditjenpas by the entity stage is the regional office: move
+    """'Kanwil Ditjenpas Sumut' resolved as Ditjenpas (or 'kantor wilayah Kementerian Hukum dan HAM Gorontalo'
+    as the ministry) by the entity stage is the regional office: move
     such mentions to the article's corrections office (or a new unit named as written) so the pairs
     name the office that acted, not the directorate general."""
     offices = [u for u in units if str(u.pid or "").startswith("corrections_office")]
     out = []
     for u in units:
-        if str(u.pid or "").split(":")[0] != "ditjenpas":
+        if not _is_national(u):
             out.append(u)
             continue
         keep = []
         for a, b in u.spans:
             pre = _KANWIL_BEFORE.search(text[max(0, a - 20):a])
-            if not pre:
+            if not pre or _LAW_ONLY.match(text, a):  # "Kanwil Kementerian Hukum" (2025): not corrections
                 keep.append((a, b))
                 continue
             if len(offices) == 1:
                 offices[0].spans.append((a, b))
                 continue
             tail = _PROVINCE_AFTER.match(text, b)
-            name = "Kanwil " + text[a:tail.end() if tail else b].strip()
+            prefix = pre.group().strip()
+            prefix = prefix[2:] if prefix[:2].lower() == "ka" and prefix[2:3].lower() == "k" else prefix
+            name = prefix + " " + text[a:tail.end() if tail else b].strip()
             twin = next((o for o in offices if o.name == name), None)
             if twin is None:
                 twin = _Party(name, "corrections_office:" + name.lower(), True, [], "corrections", _norm_tokens(name))
@@ -343,6 +374,9 @@ def _kanwil_spans(text: str, units: list[_Party]) -> list[_Party]:
     return out
 
 
+# an order to the staff ("Saya perintahkan seluruh Kalapas untuk segera berkoordinasi dengan TNI") is no event
+_ORDER = re.compile(r"\b(?:(?:mem)?perintahkan|(?:meng)?instruksikan|menginstruksikan|meminta\s+(?:seluruh|semua|para|"
+                    r"jajaran|agar|supaya)|mengajak\s+(?:seluruh|semua|para|jajaran))\b", re.IGNORECASE)
 _EXHORTATION = re.compile(r"\b(?:tingkatkan|menekankan|mengimbau|imbau|berharap|diharapkan|harus|perlu|"
                           r"hendaknya|supaya)\b", re.IGNORECASE)
 _FACILITY_HEAD = re.compile(r"\b(?:kepala\s+(?:lapas|rutan|lpka|bapas)|kalapas|karutan|kabapas)\b", re.IGNORECASE)
@@ -364,6 +398,10 @@ _SAID_NYA = re.compile(r"[\"”’],?\s*(?:ujar|kata|ungkap|jelas|tegas|tutur|im
                        re.IGNORECASE)
 
 
+_SAID_BY = re.compile(r"[\"”’],?\s*(?:kata|ujar|ungkap|jelas|tegas|tutur|imbuh|pungkas|ucap|terang|sebut|lanjut)\s+",
+                      re.IGNORECASE)
+
+
 def _unit_speaks(sent: str, s: int, partners: list[_Party]) -> bool:
     """True when the sentence is the unit speaking about the partner ("pihaknya langsung menghubungi
     Satnarkoba", "... koordinasi dengan Dukcapil,” tuturnya"); "Kepala DP3AP2KB menyampaikan komitmen
@@ -373,6 +411,9 @@ def _unit_speaks(sent: str, s: int, partners: list[_Party]) -> bool:
     m = _WE.search(sent)
     if m is None:
         return False
+    said = _SAID_BY.search(sent)
+    if said is not None and any(0 <= a - s - said.end() <= 40 for p in partners for a in [*p.starts, *p.official_starts]):
+        return False  # '"... kita anggap sistematik," kata Ketua KPK': the partner speaks
     first_partner = min((a - s for p in partners for a in p.starts if a >= s), default=10**9)
     return m.start() < first_partner
 
@@ -392,6 +433,11 @@ def _attendance_pos(hits: list[tuple[int, int]], s: int, e: int) -> int:
             return hits[i][0]
         i += 1
     return -1
+
+
+# "Kegiatan tersebut ...", "Peninjauan lahan itu ...": a sentence that opens on the event of the sentence before
+_LEAD_ANAPHOR = re.compile(r"\W*(?:(?:dalam|pada|di\s+sela|usai|selama)\s+)?\w+(?:\s+\w+)?\s+(?:ini|itu|tersebut)\b",
+                           re.IGNORECASE)
 
 
 def _hosts(units: list[_Party], s: int, e: int, kpos: int) -> list[_Party]:
@@ -417,6 +463,50 @@ def _blank(sent: str, s: int, parties: list[_Party]) -> str:
     return "".join(chars)
 
 
+# the police's own case work ("Polda menggagalkan penyelundupan ... di sebuah rumah"): not at the facility
+_OWN_CASE = re.compile(r"\b(?:menggagal\w*|digagalkan|penyelundupan|pengungkapan|mengungkap\w*|menangkap|ditangkap|"
+                       r"penangkapan|meringkus|diringkus|membekuk|dibekuk|pembuatan|peredaran|mengamankan|tersangka|"
+                       r"pelaku|kurir|pengedar|bandar)\b", re.IGNORECASE)
+_SIGNED_BY = re.compile(r"(?:penandatanganan|ditandatangani)\s+(?:\w+\s+){0,3}?(?:dilakukan\s+)?oleh\s+$|"
+                        r"penandatanganan\s+(?:\w+\s+){0,3}?dilakukan\s+(?:oleh\s+)?$", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|\bbersama\b|\bdengan\b)\s*", re.IGNORECASE)
+
+
+def _outsiders_sign(text: str, partners: list[_Party], s: int, kpos: int) -> bool:
+    """The signatories named in a sentence that names no unit are outside bodies: 'Pemerintah Indonesia dan
+    Pemerintah Inggris menandatangani ...' (a subject list before the word), 'Penandatanganan dilakukan oleh
+    Menko ...' (the signer after it)."""
+    spans = sorted(sp for p in partners for sp in p.spans if s <= sp[0])
+    before = [sp for sp in spans if sp[0] < kpos]
+    if len(before) >= 2 and before[0][0] - s <= 30 and all(
+            _LIST_GLUE.fullmatch(text[a[1]:b[0]]) for a, b in zip(before, before[1:], strict=False)):
+        return True
+    return any(_SIGNED_BY.search(text, max(s, a - 60), a) for a, _ in spans)
+
+
+_ORDERED_KINDS = ("meeting", "program", "joint_operation")
+
+
+# "mendatangi rumah tersangka", "kunjungan ke kantor Bupati": a visit to a place that is no facility
+_ELSEWHERE = re.compile(r"\w+\s+(?:\w+\s+)?(?:ke\s+)?(?:rumah|kediaman|kantor|gedung|markas|mako|desa|kampung|"
+                        r"sekolah|pondok|kampus|pabrik)\b", re.IGNORECASE)
+
+
+# "kunjungan kerja ke Provinsi Bali", "sidak di Polda": a visit whose place is named and is no facility
+_TO_PLACE = re.compile(r"\b(?:ke|di)\s+(?!(?:lapas|rutan|lpka|bapas|rupbasan|lembaga|rumah\s+tahanan|sana|sini|dalam|"
+                       r"lokasi|tempat|blok|kamar|ruang|area|lingkungan)\b)[A-Za-z]", re.IGNORECASE)
+
+
+def _partner_hosts(text: str, partners: list[_Party], s: int, e: int) -> bool:
+    """'Komisi III berkunjung ke Polda Kalteng': the outside body is the host of the visit."""
+    return any(s <= a < e and _VISITOR_TO.search(text[max(s, a - 25):a]) for p in partners for a in p.starts)
+
+
+def _first_hit(hits: list[tuple[int, int]], s: int, e: int) -> int:
+    i = bisect.bisect_left(hits, (s, -1))
+    return hits[i][0] if i < len(hits) and hits[i][0] < e else e
+
+
 def _exhorted(text: str, pos: int) -> bool:
     """'tingkatkan koordinasi dengan TNI', 'menekankan sinergi dengan Polri': the trigger is advice."""
     return bool(_EXHORTATION.search(text[max(0, pos - 40):pos]))
@@ -424,8 +514,12 @@ def _exhorted(text: str, pos: int) -> bool:
 
 # "instansi vertikal di bawah Kementerian Hukum dan HAM", "sesuai Keputusan Menteri Hukum dan HAM": the
 # ministry is named as a parent or a legal basis, not as a party that acts.
-_UNDER = re.compile(r"\b(?:di\s+bawah|naungan|jajaran|keputusan|peraturan|surat\s+edaran|instruksi)\s+"
+_UNDER = re.compile(r"\b(?:di\s+bawah|naungan|jajaran|keputusan|peraturan|surat\s+edaran|instruksi|mitra(?:\s+kerja)?)\s+"
                     r"(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+_SOURCE_OF = re.compile(r"\b(?:surat|nota\s+dinas|arahan|instruksi|petunjuk|disposisi)\s+(?:\w+\s+){0,2}dari\s+$",
+                        re.IGNORECASE)
 
 
 def _drop_qualifiers(text: str, here: list[_Party], s: int, e: int, spans) -> list[_Party]:
@@ -434,6 +528,9 @@ def _drop_qualifiers(text: str, here: list[_Party], s: int, e: int, spans) -> li
     here = [u for u in here if not (_is_national(u) and all(
         any(0 <= a - d <= 1 for _, d in spans) or _UNDER.search(text, max(0, a - 40), a)
         for a, _ in u.spans if s <= a < e))]
+    if len(here) > 1:  # "menyerahkan surat resmi dari Kanwil X kepada Bupati": the office wrote the letter
+        here = [u for u in here if not all(_SOURCE_OF.search(text, max(0, a - 40), a) for a in u.starts if s <= a < e)] \
+            or here
     facs = [u for u in here if u.family == "facility"]
     if not facs or len(here) == len(facs):
         return here
@@ -500,6 +597,9 @@ def _region(p: _Party) -> str:
     return str(p.pid or "").split("#")[0].split(":")[-1] if ":" in str(p.pid or "") else ""
 
 
+_BRACKET_GAP = re.compile(r"[^().,;]{0,20}\(\s*")
+
+
 def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
     """Partner -> the entity it stands for, so that one real organisation gives one pair: 'DPR' in an
     article about 'Komisi III DPR RI' is that commission; 'BNNK Prabumulih' and 'BNN Kota Prabumulih' are
@@ -530,6 +630,23 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
                  if q.family == p.family and _region(q) not in _CORPS and canon[id(q)] is not p}
         if len(local) == 1:
             canon[id(p)] = next(iter(local.values()))
+    # "Badan Narkotika Provinsi (BNNP) Lampung" cut into two entities: the acronym in brackets is the body before
+    for p in partners:
+        for q in partners:
+            if q is p or canon[id(q)] is not q:
+                continue
+            if any(0 <= c - b <= 25 and _BRACKET_GAP.fullmatch(text, b, c) and text[d:d + 1] == ")"
+                   for a, b in p.spans for c, d in q.spans):
+                canon[id(q)] = canon[id(p)]
+    # a bare "Polres" / "Kodim" in an article that names the body in full ("Polresta Pulau Ambon"): that body
+    for p in partners:
+        if p.pid is not None or len(p.tokens) != 1:
+            continue
+        word = next(iter(p.tokens))
+        named = {id(canon[id(q)]): canon[id(q)] for q in partners if q.pid is not None and q.family == p.family
+                 and q.spans and (any(t.startswith(word) for t in q.tokens) or word in str(q.pid).split(":"))}
+        if named:
+            canon[id(p)] = min(named.values(), key=lambda q: q.spans[0])
     # a sub-unit followed by its parent: "Satuan Reserse Narkoba (Satresnarkoba) Polres Tarakan"
     for p in partners:
         for q in partners:
@@ -634,6 +751,44 @@ def _co_listed(text: str, a: tuple[int, int], b: tuple[int, int], spans: list[tu
     return items if re.fullmatch(r"(?:\s|,|\bdan\b|\bserta\b)*", between, flags=re.IGNORECASE) else 0
 
 
+def _add_official_mentions(text: str, analysis: Analysis, partners: list[_Party], parties: list[_Party]) -> None:
+    """'Hadir menyaksikan penandatanganan itu, Sekda Kukar Sunggono': a partner's official named without the
+    body's name stands for it where the sentence names a unit; their positions go to `official_starts`."""
+    taken = [sp for p in parties for sp in p.spans]
+    for off in analysis.officials:
+        if not off.organization:
+            continue
+        target = next((p for p in partners if off.organization_id and p.pid == off.organization_id), None) or \
+            next((p for p in partners if p.name == off.organization), None)
+        if target is None:
+            continue
+        names = [n for n in [off.name, *off.aliases] if n and len(n) >= 4 and n[0].isupper()]
+        for a, b in _alias_spans(text, names):
+            if not any(c < b and a < d for c, d in taken):
+                target.official_starts.append(a)
+                taken.append((a, b))
+
+
+_FACILITY_NAME = re.compile(r"(?:lapas|rutan|lpka|bapas|rupbasan|lembaga|rumah|balai|cabang)\b", re.IGNORECASE)
+
+
+_FACILITY_WORDS = frozenset({"lapas", "rutan", "lpka", "bapas", "rupbasan", "lembaga", "pemasyarakatan", "rumah",
+                             "tahanan", "negara", "balai", "cabang", "kelas", "klas"})
+
+
+def _written_name(text: str, spans: list[tuple[int, int]]) -> str:
+    """The longest full name of a facility as the sentence writes it ("Lapas Narkotika Jakarta"): the registry
+    name ("Lapas Narkotika Kelas IIA Cipinang") may be one the article never uses, and the pair is matched by
+    name; used where it says more than the registry name ("Lapas Banyuwangi" does not); "" when none."""
+    names = [text[a:b] for a, b in spans if _FACILITY_NAME.match(text, a)]
+    return max(names, key=len) if names else ""
+
+
+_WITH_BEFORE = re.compile(r"\b(?:bersama|dengan)\s+(?:(?:ka|kepala|pihak|petugas|jajaran)\s+)?$", re.IGNORECASE)
+_WITH_GENERIC = re.compile(r"\b(?:bersama|dengan)\s+(?:pihak|petugas|jajaran)\s+(?:lapas|rutan|lpka|bapas)\b",
+                           re.IGNORECASE)
+
+
 def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     """Pairs (unit, partner) for one analysed article. `doc` is the spaCy Doc or the analysed text."""
     text = doc if isinstance(doc, str) else doc.text
@@ -642,6 +797,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     partners = [p for p in parties if not p.is_unit]
     if not units or not partners:
         return []
+    _add_official_mentions(text, analysis, partners, parties)
     canon = _canonical(text, partners)
     ucanon = _unit_canonical(units)
     hits = _trigger_hits(text.lower())
@@ -649,7 +805,19 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     all_spans = [sp for p in parties for sp in p.spans]
     actors = _official_units(text, analysis, units)
     first_unit = min(units, key=lambda p: p.starts[0] if p.starts else 10**9)
+    first_facility = min((u for u in units if u.family == "facility" and u.starts), key=lambda p: p.starts[0],
+                         default=None)
+    # one facility in the article: the joint raid / team / patrol it reports is at that facility
+    one_facility = len({id(ucanon.get(id(u), u)) for u in units if u.family == "facility"}) == 1
     best: dict[tuple[str, str], tuple[int, Partnership]] = {}
+    # the outside body named before any unit ("Polda Sumut membongkar jaringan ... dari dalam Lapas X"): the story
+    # is told from its side
+    p0 = min(partners, key=lambda p: p.starts[0] if p.starts else 10**9)
+    protagonist = canon[id(p0)] if p0.starts and p0.starts[0] < min(
+        (u.starts[0] for u in units if u.starts), default=10**9) else None
+    p1 = max(partners, key=lambda p: len(p.spans))
+    if protagonist is None and len(p1.spans) >= 3 and len(p1.spans) > max(len(u.spans) for u in units):
+        protagonist = canon[id(p1)]  # the outside body named more often than any unit
 
     def add(u: _Party, p: _Party, kind: str, s: int, e: int) -> None:
         us = [sp for sp in u.spans if s <= sp[0] < e]
@@ -667,7 +835,8 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             others = [w for w in acting if w is not u and any(s <= a < e for a in w.starts)]
             if all((n >= 3 and others) or (n == 2 and (others or third[0])) for n in listed):
                 return
-        p = canon[id(p)]
+        p = canon.get(id(p), p)
+        written = _written_name(text, us)
         u = ucanon.get(id(u), u)
         if _is_national(u) and p.family == "kemenko_kumham_imipas":
             return  # the ministry and its peers in government: not a unit's partnership
@@ -675,8 +844,10 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
         rank = KIND_ORDER.index(kind)
         if key in best and best[key][0] <= rank:
             return
+        uname = u.name if u.family != "facility" or not written or _norm_tokens(written) <= u.tokens | _FACILITY_WORDS \
+            else written
         best[key] = (rank, Partnership(
-            parties=(u.name, p.name), kind=kind, date=analysis.event_date,
+            parties=(uname, p.name), kind=kind, date=analysis.event_date,
             evidence=" ".join(text[s:e].split())[:500], direction=_direction(text, kind, u, p, s, e),
             party_ids=(u.pid, p.pid)))
 
@@ -685,6 +856,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     last_unit: _Party | None = None
     last_facility: _Party | None = None
     visitor: _Party | None = None
+    visitor_age = 99  # sentences since the visitor's event
     prev_kind: str | None = None
     prev_units: list[_Party] = []
     gap = 99
@@ -697,6 +869,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             continue
         kind, kpos = _sentence_kind(hits, s, e)
         gap += 1
+        visitor_age += 1
         if kind is None and here_partners and prev_kind == "agreement" and gap <= 2 and (
                 _ENUM.search(sent) or len(here_partners) >= 2):
             kind = "agreement"  # "Mitra kerja yang ... adalah A, B, C": the list of the agreement above
@@ -705,30 +878,62 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             kind = "agreement"  # "juga bekerja sama dengan ..." in an MoU article: a party of the agreement
         if kind in ("meeting", "program") and _exhorted(text, kpos):
             kind = None  # "tingkatkan koordinasi dengan TNI dan Polri": advice, not an event
+        first_hit = _first_hit(hits, s, e)
+        order = _ORDER.search(text, max(s, first_hit - 80), first_hit) if kind in _ORDERED_KINDS else None
+        if order is not None:
+            # "Saya perintahkan seluruh Kalapas berkoordinasi dengan TNI": the units told to act are no party;
+            # the office that gives the order is ("Maizar menginstruksikan koordinasi dengan Polres")
+            here_units = [u for u in here_units if any(s <= a < order.start() for a in u.starts)]
+            here_actors = [u for pos, u in actors if s <= pos < order.start()]
+            if not here_units and not here_actors:
+                kind = None
+        if kind is not None and (named_units or _attendance_pos(hits, s, e) >= 0):
+            # "Hadir menyaksikan penandatanganan itu, Sekda Kukar Sunggono": the official stands for the body
+            here_partners = here_partners + [p for p in partners if p not in here_partners and any(
+                s <= a < e for a in p.official_starts)]
         if kind is not None and here_partners:
             use_units = _between_parties(sent, s, _drop_qualifiers(text, here_units, s, e, all_spans))
-            if use_units and all(_is_national(u) for u in use_units) and _FACILITY_HEAD.search(sent) and \
-                    last_unit is not None and last_unit.family == "facility":
+            head = _FACILITY_HEAD.search(sent)
+            if use_units and head and last_unit is not None and last_unit.family == "facility" and all(
+                    _is_national(u) or (u.family == "corrections" and min((a for a in u.starts if s <= a < e), default=-1) > s + head.start())
+                    for u in use_units):
                 use_units = [last_unit]  # "Kepala Rutan ... melapor ke kantor wilayah Kementerian": the Rutan acts
-            if len(use_units) > 1:
-                apos = _attendance_pos(hits, s, e)
-                if apos >= 0:
-                    use_units = _hosts(use_units, s, e, apos)
+            apos = _attendance_pos(hits, s, e)
+            if len(use_units) > 1 and apos >= 0:
+                use_units = _hosts(use_units, s, e, apos)
+            if use_units and apos >= 0 and gap <= 2 and prev_units and _LEAD_ANAPHOR.match(sent) and all(
+                    a > apos for u in use_units for a in u.starts if s <= a < e):
+                use_units = prev_units  # "Peninjauan tersebut turut dihadiri Kabag X serta pejabat Lapas Y"
             if not use_units and here_actors:
                 use_units = here_actors[:1]
             generic = _GENERIC_UNIT.search(_blank(sent, s, here_partners))
-            if not use_units and (generic or kind == "attendance"
+            if not use_units and kind == "agreement" and _outsiders_sign(text, here_partners, s, kpos):
+                use_units = [None]  # "Pemerintah Indonesia dan Pemerintah Inggris menandatangani ...": not the unit's
+            if not use_units and (generic or kind == "attendance" or (kind == "joint_operation" and one_facility
+                                                                      and not _OWN_CASE.search(sent)
+                                                                      and not _TO_PLACE.search(text, kpos, e))
+                                  or (kind == "visit" and one_facility and not _partner_hosts(text, here_partners, s, e)
+                                      and not _ELSEWHERE.match(text, kpos) and not _TO_PLACE.search(text, kpos, e))
                                   or _unit_speaks(sent, s, here_partners) or _HANDOVER.search(sent)):
                 fallback = last_unit or first_unit
+                if _SAID_NYA.search(sent) and not here_actors:
+                    # '... dihadiri Gubernur Kepri," katanya': the speaker introduced before is the actor
+                    speaker = [(pos, u) for pos, u in actors if pos < s]
+                    outside = max((a for p in partners for a in p.official_starts if a < s), default=-1)
+                    if speaker and speaker[-1][0] > outside:  # not when an outside official spoke last
+                        fallback = speaker[-1][1]
                 if last_facility is not None and fallback.family != "facility" and not _EVENT_ANAPHOR.search(sent) and (
                         _is_national(fallback) or (generic and _FACILITY_WORD.match(generic.group()))):
                     fallback = last_facility  # "petugas berkoordinasi dengan Polda": the facility's staff
+                if _is_national(fallback) and first_facility is not None and last_facility is None:
+                    fallback = first_facility  # the article's facility, named later, over the ministry
                 use_units = [fallback]
-            if not use_units and gap <= 2 and prev_units and (
+            if not use_units and gap <= 3 and prev_units and (
                     (prev_kind == kind and kind in _NO_NAME_NEEDED) or _EVENT_ANAPHOR.search(sent)):
                 use_units = prev_units  # "Dalam kunjungan tersebut, ...", "Razia ini melibatkan TNI"
             joins = (kind in ("visit", "meeting") and visitor is not None and bool(here_units)
                      and not any(canon[id(p)] is visitor for p in here_partners) and bool(_GENERIC_VISITOR.search(sent)))
+            use_units = [u for u in use_units if u is not None]
             acting[:] = use_units
             third[0] = joins or len({id(canon[id(p)]) for p in here_partners}) > 1
             for u in use_units:
@@ -741,15 +946,27 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             if use_units:
                 prev_kind, prev_units, gap = kind, use_units, 0
                 if kind in ("visit", "meeting"):
-                    visitor = canon[id(here_partners[0])]
+                    visitor, visitor_age = canon[id(here_partners[0])], 0
         elif kind is not None and (here_units or here_actors):
             prev_kind, prev_units, gap = kind, here_units or here_actors[:1], 0
-            if kind in ("visit", "meeting") and visitor is not None and _GENERIC_VISITOR.search(sent):
+            if visitor is not None and ((kind in ("visit", "meeting") and _GENERIC_VISITOR.search(sent))
+                                        or (_BEFORE_VISITOR.search(sent) and visitor_age <= 8)):
                 for u in _drop_qualifiers(text, here_units, s, e, all_spans):
-                    add(u, visitor, kind, s, e)
-        elif kind in ("visit", "meeting") and here_units and visitor is not None and _GENERIC_VISITOR.search(sent):
+                    add(u, visitor, kind if kind in ("visit", "meeting") else "meeting", s, e)
+        elif kind is None and here_units and visitor is not None and _GENERIC_VISITOR.search(sent):
+            # "Rombongan tamu lebih dulu menuju ke Lapas Batu": the visitor's next stop
             for u in here_units:
-                add(u, visitor, kind, s, e)
+                if any(s <= a < e and _VISITOR_TO.search(text[max(s, a - 25):a]) for a in u.starts):
+                    add(u, visitor, "visit", s, e)
+        if kind in ("joint_operation", "meeting") and not here_partners and protagonist is not None:
+            # "Dalam penggerebekan bersama pihak lapas, petugas menemukan ...", "Petugas berkoordinasi dengan Ka
+            # Kanwil dan Ka Lapas" in a story told from the outside body's side: the body acts with the unit
+            with_units = [u for u in here_units if any(
+                s <= a < e and _WITH_BEFORE.search(text, max(s, a - 30), a) for a in u.starts)]
+            if not here_units and _WITH_GENERIC.search(sent):
+                with_units = [last_facility or first_facility or first_unit]
+            for u in with_units:
+                add(u, protagonist, kind, s, e)
         if named_units:
             main_units = _drop_qualifiers(text, named_units, s, e, all_spans) or named_units
             last_unit = max(main_units, key=lambda u: max(a for a in u.starts if s <= a < e))
@@ -757,4 +974,6 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
                 last_facility = last_unit
         elif here_actors:
             last_unit = here_actors[-1]
+        elif kind is not None and kind == prev_kind and not here_partners:
+            gap = 0  # "Razia berlangsung lima jam.": the event of the sentences before goes on
     return [p for _, p in best.values()]

@@ -1,0 +1,286 @@
+"""More partnership rules (nlp/partnerships.py) on short synthetic sentences in the style of the press:
+verb forms with the meN- prefix, orders that are no events, facility names as the article writes them,
+events continued over several sentences, officials standing for their body, and the one-facility article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nlp.partnerships import KIND_ORDER, _kind_in, extract_partnerships
+from nlp.records import Analysis, Facility, Mention, Official, Organization
+
+
+def _mentions(text: str, forms: list[str], label: str) -> list[Mention]:
+    out = []
+    for form in forms:
+        i = text.find(form)
+        while i != -1:
+            out.append(Mention(form, i, i + len(form), label))
+            i = text.find(form, i + 1)
+    return out
+
+
+def analysis(text: str, facilities=(), orgs=(), officials=()) -> Analysis:
+    """facilities: (name, facility_id, [forms]); orgs: (name, kind, org_id, [forms]);
+    officials: (name, organization, organization_id)."""
+    a = Analysis(id="t", relevant=True, event_date=date(2025, 6, 3))
+    for name, fid, forms in facilities:
+        a.facilities.append(Facility(name=name, kind=name.split()[0].lower(), facility_id=fid, aliases=list(forms),
+                                     mentions=_mentions(text, forms, "FACILITY")))
+    for name, kind, oid, forms in orgs:
+        a.organizations.append(Organization(name=name, kind=kind, org_id=oid, aliases=list(forms),
+                                            mentions=_mentions(text, forms, "ORG")))
+    for name, org, oid in officials:
+        a.officials.append(Official(name=name, organization=org, organization_id=oid,
+                                    mentions=_mentions(text, [name], "PERSON")))
+    return a
+
+
+def pairs(result) -> set[tuple[str, str]]:
+    return {p.parties for p in result}
+
+
+JEMBER = ("Lapas Kelas IIA Jember", "lapas-jember", ["Lapas Kelas IIA Jember", "Lapas Jember"])
+BUPATI = ("Bupati Jember", "local_government", "local_government:regency:jember", ["Bupati Jember"])
+KANWIL = ("Kanwil Ditjenpas Jawa Timur", "corrections_office", "corrections_office:jawa-timur",
+          ["Kanwil Ditjenpas Jawa Timur", "Kanwil Ditjenpas Jatim"])
+POLRES = ("Polres Jember", "police", "police:polres:jember", ["Polres Jember"])
+KODIM = ("Kodim 0824 Jember", "military", "military:kodim:0824", ["Kodim 0824 Jember"])
+
+
+def test_verbs_with_the_men_prefix_are_triggers():
+    assert _kind_in("Bupati Jember mengunjungi Lapas Jember") == "visit"
+    assert _kind_in("Tim BNNK menyambangi Rutan Bondowoso") == "visit"
+    assert _kind_in("Kegiatan itu turut di hadiri Dandim") == "attendance"
+    assert _kind_in("Polisi menggerebek kamar hunian bersama petugas") == "joint_operation"
+    assert _kind_in("Pemindahan dikawal ketat personel Brimob") == "joint_operation"
+    text = "Bupati Jember mengunjungi Lapas Kelas IIA Jember, Senin (2/6)."
+    out = extract_partnerships(text, analysis(text, [JEMBER], [BUPATI]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "Bupati Jember")} and out[0].kind == "visit"
+
+
+def test_a_trigger_inside_a_title_is_no_event():
+    assert _kind_in("Deputi Bidang Koordinasi Keimigrasian mengatakan dua napi dipulangkan") is None
+    assert _kind_in("Wakil Dekan Bidang Akademik dan Kerjasama memberi sambutan") is None
+    assert _kind_in("Direktur Jenderal Pemasyarakatan melakukan kunjungan ke Lapas Jember") == "visit"
+
+
+def test_an_order_to_the_staff_is_no_partnership_but_the_office_that_orders_is():
+    text = ("Kanwil Ditjenpas Jawa Timur menggelar apel di Lapas Kelas IIA Jember. \"Saya perintahkan seluruh "
+            "Kepala Lapas dan Rutan untuk segera berkoordinasi dengan Polres Jember,\" tegasnya.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [KANWIL, POLRES])) == []
+    text = ("Tiga tahanan kabur dari Lapas Kelas IIA Jember. Kakanwil Ditjenpas Jatim, Budi Santoso, "
+            "menginstruksikan koordinasi intensif dengan Polres Jember untuk mempercepat pencarian.")
+    a = analysis(text, [JEMBER], [KANWIL, POLRES], [("Budi Santoso", "Kanwil Ditjenpas Jawa Timur",
+                                                      "corrections_office:jawa-timur")])
+    assert pairs(extract_partnerships(text, a)) == {("Kanwil Ditjenpas Jawa Timur", "Polres Jember")}
+
+
+def test_facility_named_as_the_article_writes_it():
+    fac = ("Lapas Narkotika Kelas IIA Cipinang", "lapas-narkotika-cipinang", ["Lapas Narkotika Jakarta"])
+    text = "Barang bukti dari Lapas Narkotika Jakarta telah diserahkan kepada Polres Metro Jakarta Timur."
+    polres = ("Polres Metro Jakarta Timur", "police", "police:polres:jakarta timur", ["Polres Metro Jakarta Timur"])
+    out = extract_partnerships(text, analysis(text, [fac], [polres]))
+    assert pairs(out) == {("Lapas Narkotika Jakarta", "Polres Metro Jakarta Timur")}
+    assert out[0].party_ids[0] == "lapas-narkotika-cipinang"
+    # a short form that says nothing more than the registry name keeps the registry name
+    text = "Bupati Jember mengunjungi Lapas Jember."
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], [BUPATI]))) == {
+        ("Lapas Kelas IIA Jember", "Bupati Jember")}
+
+
+def test_ministry_written_after_kantor_wilayah_is_the_regional_office():
+    text = ("Jajaran kantor wilayah Kementerian Hukum dan HAM Gorontalo melakukan kunjungan ke Pemerintah "
+            "Provinsi Gorontalo. Kantor Wilayah Kemenkumham Gorontalo siap bersinergi.")
+    orgs = [("Kementerian Hukum dan HAM", "ministry", "kemenkumham", ["Kementerian Hukum dan HAM"]),
+            ("Kantor Wilayah Kemenkumham Gorontalo", "corrections_office", "corrections_office:gorontalo",
+             ["Kantor Wilayah Kemenkumham Gorontalo"]),
+            ("Pemerintah Provinsi Gorontalo", "local_government", "local_government:province:gorontalo",
+             ["Pemerintah Provinsi Gorontalo"])]
+    assert pairs(extract_partnerships(text, analysis(text, [], orgs))) == {
+        ("Kantor Wilayah Kemenkumham Gorontalo", "Pemerintah Provinsi Gorontalo")}
+
+
+def test_bare_police_word_is_the_body_named_in_full():
+    polresta = ("Polresta Pulau Ambon", "police", "police:polresta:ambon", ["Polresta Pulau Ambon"])
+    text = ("Petugas Lapas Kelas IIA Jember menemukan sabu dan berkoordinasi dengan Polresta Pulau Ambon. \"Kami "
+            "serahkan kasus ini ke Polres untuk diusut,\" kata Kalapas.")
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], [polresta]))) == {
+        ("Lapas Kelas IIA Jember", "Polresta Pulau Ambon")}
+
+
+def test_an_event_goes_on_over_several_sentences():
+    text = ("Pasca kerusuhan, Lapas Kelas IIA Jember langsung dirazia. Razia berlangsung lima jam. Mulai pukul "
+            "11.00 hingga 16.00. Sejumlah senjata tajam ditemukan. Pada razia itu terlibat gabungan Polres Jember "
+            "dan Kodim 0824 Jember.")
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], [POLRES, KODIM]))) == {
+        ("Lapas Kelas IIA Jember", "Polres Jember"), ("Lapas Kelas IIA Jember", "Kodim 0824 Jember")}
+
+
+def test_an_official_stands_for_the_body_at_a_ceremony():
+    text = ("Lapas Kelas IIA Jember menandatangani PKS dengan sejumlah dinas. Hadir menyaksikan penandatanganan "
+            "itu, Sekda Jember Agus Salim.")
+    a = analysis(text, [JEMBER], [("Pemkab Jember", "local_government", "local_government:regency:jember",
+                                   ["Pemkab Jember"])], [("Agus Salim", "Pemkab Jember",
+                                                          "local_government:regency:jember")])
+    assert pairs(extract_partnerships(text, a)) == {("Lapas Kelas IIA Jember", "Pemkab Jember")}
+    text = ("\"Warga binaan berhak memperbaiki diri,\" kata Arif Wibowo usai memimpin upacara di halaman Lapas "
+            "Kelas IIA Jember. Wakil Gubernur Jawa Timur itu juga meninjau dapur.")
+    a = analysis(text, [JEMBER], [("Gubernur Jawa Timur", "local_government", "local_government:province:jatim",
+                                   ["Wakil Gubernur Jawa Timur"])], [("Arif Wibowo", "Gubernur Jawa Timur",
+                                                                      "local_government:province:jatim")])
+    assert pairs(extract_partnerships(text, a)) == {("Lapas Kelas IIA Jember", "Gubernur Jawa Timur")}
+    # an outside official quoted beside no unit and no attendance is no party
+    text = "Lapas Kelas IIA Jember menggelar pameran. Sementara itu, Agus Salim menghadiri rapat di DPRD."
+    a = analysis(text, [JEMBER], [("Pemkab Jember", "local_government", "local_government:regency:jember",
+                                   ["Pemkab Jember"])], [("Agus Salim", "Pemkab Jember",
+                                                          "local_government:regency:jember")])
+    assert pairs(extract_partnerships(text, a)) <= {("Lapas Kelas IIA Jember", "Pemkab Jember")}
+
+
+def test_joint_team_in_a_one_facility_article_and_the_polices_own_case():
+    text = ("Kerusuhan pecah di Lapas Kelas IIA Jember, Sabtu (7/6). Aparat gabungan dari Polres Jember dan Kodim "
+            "0824 Jember segera dikerahkan untuk mengendalikan keadaan.")
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], [POLRES, KODIM]))) == {
+        ("Lapas Kelas IIA Jember", "Polres Jember"), ("Lapas Kelas IIA Jember", "Kodim 0824 Jember")}
+    text = ("Napi Lapas Kelas IIA Jember diduga mengendalikan jaringan sabu. Sebelumnya, tim gabungan Polres Jember "
+            "menggagalkan penyelundupan sabu di sebuah rumah di Kecamatan Ambulu.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [POLRES])) == []
+
+
+def test_inspection_in_a_one_facility_article_and_a_visit_elsewhere():
+    komisi = ("Komisi XIII DPR RI", "other", "dpr:komisi:xiii", ["Komisi XIII DPR RI"])
+    ministry = ("Kementerian Imigrasi dan Pemasyarakatan", "ministry", "kemenimipas",
+                ["Kementerian Imigrasi dan Pemasyarakatan"])
+    text = ("Tujuh tahanan kabur dengan menjebol tralis. Komisi XIII DPR RI, sebagai mitra kerja Kementerian "
+            "Imigrasi dan Pemasyarakatan, melakukan sidak. Kepala Lapas Kelas IIA Jember dinonaktifkan.")
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], [komisi, ministry]))) == {
+        ("Lapas Kelas IIA Jember", "Komisi XIII DPR RI")}
+    kpk = ("Komisi Pemberantasan Korupsi (KPK)", "other", "kpk", ["KPK"])
+    text = "Terpidana bebas dari Lapas Kelas IIA Jember. Sebelumnya penyidik KPK mendatangi rumah terpidana."
+    assert extract_partnerships(text, analysis(text, [JEMBER], [kpk])) == []
+
+
+def test_units_at_the_visitors_event():
+    komisi = ("Komisi XIII DPR RI", "other", "dpr:komisi:xiii", ["Komisi XIII DPR RI"])
+    text = ("Kalapas Jember turut hadir dalam kunjungan kerja reses Komisi XIII DPR RI di Surabaya. Kepala Kanwil "
+            "Ditjenpas Jatim, dalam paparannya, menyampaikan langkah redistribusi yang melibatkan Bapas.")
+    got = pairs(extract_partnerships(text, analysis(text, [JEMBER], [komisi, KANWIL])))
+    assert ("Kanwil Ditjenpas Jawa Timur", "Komisi XIII DPR RI") in got
+    dinas = ("Dinas Arsip Jawa Timur", "local_government", "dinas:arsip jawa timur", ["Dinas Arsip Jawa Timur"])
+    batu = ("Lapas Kelas I Batu", "lapas-batu", ["Lapas Kelas I Batu"])
+    text = ("Dinas Arsip Jawa Timur mengunjungi Lapas Kelas IIA Jember, Rabu (4/6). Rombongan tamu lebih dulu "
+            "menuju ke Lapas Kelas I Batu.")
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER, batu], [dinas]))) == {
+        ("Lapas Kelas IIA Jember", "Dinas Arsip Jawa Timur"), ("Lapas Kelas I Batu", "Dinas Arsip Jawa Timur")}
+
+
+def test_local_government_agencies_as_a_class_are_no_partner():
+    text = ("Kesepakatan ini ditindaklanjuti dengan perjanjian kerja sama antara sejumlah Organisasi Perangkat "
+            "Daerah (OPD) dengan Lapas Kelas IIA Jember, di antaranya Dinas Perikanan.")
+    orgs = [("Organisasi Perangkat Daerah (OPD)", "other", "acr:opd", ["Organisasi Perangkat Daerah (OPD)"]),
+            ("Dinas Perikanan", "local_government", "dinas:perikanan", ["Dinas Perikanan"])]
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], orgs))) == {
+        ("Lapas Kelas IIA Jember", "Dinas Perikanan")}
+
+
+def test_a_guest_unit_at_an_event_of_the_sentence_before():
+    text = ("Kepala Kanwil Ditjenpas Jatim meninjau lahan pembangunan Lapas baru. Peninjauan lahan tersebut turut "
+            "dihadiri Kepala Bagian Umum Kanwil Kementerian Hukum Jatim serta pejabat Lapas Kelas IIA Jember.")
+    hukum = ("Kanwil Kementerian Hukum Jatim", "ministry", "ministry:law_office:jawa timur",
+             ["Kanwil Kementerian Hukum Jatim"])
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], [KANWIL, hukum]))) == {
+        ("Kanwil Ditjenpas Jawa Timur", "Kanwil Kementerian Hukum Jatim")}
+
+
+def test_the_quote_of_an_outside_official_is_not_the_unit_speaking():
+    kpk = ("Komisi Pemberantasan Korupsi (KPK)", "other", "kpk", ["KPK"])
+    text = ("KPK menemukan praktik jual beli fasilitas di Lapas Kelas IIA Jember. \"Kami anggap itu sistematik, kita "
+            "akan rapat lagi,\" kata Ketua KPK sebelum memasuki ruang rapat.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [kpk])) == []
+
+
+def test_a_quote_closed_by_katanya_belongs_to_the_speaker_introduced_before():
+    gub = ("Gubernur Jawa Timur", "local_government", "local_government:province:jatim", ["Gubernur Jawa Timur"])
+    text = ("Kepala Kanwil Ditjenpas Jatim, Budi Santoso, mengatakan sebanyak 3.000 napi mendapat remisi. \"Puncak "
+            "penyerahan remisi digelar di Lapas Kelas IIA Jember. Rencananya dihadiri langsung Gubernur Jawa Timur,\" "
+            "katanya.")
+    a = analysis(text, [JEMBER], [KANWIL, gub], [("Budi Santoso", "Kanwil Ditjenpas Jawa Timur",
+                                                   "corrections_office:jawa-timur")])
+    assert pairs(extract_partnerships(text, a)) == {("Kanwil Ditjenpas Jawa Timur", "Gubernur Jawa Timur")}
+
+
+def test_full_name_and_bracketed_acronym_cut_in_two_are_one_body():
+    text = ("Petugas Lapas Kelas IIA Jember berkoordinasi dengan Badan Narkotika Provinsi (BNNP) Jawa Timur untuk "
+            "rehabilitasi warga binaan.")
+    orgs = [("Badan Narkotika Provinsi", "bnn", "bnn:province:jatim", ["Badan Narkotika Provinsi"]),
+            ("BNNP", "bnn", "acr:bnnp", ["BNNP"])]
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], orgs))) == {
+        ("Lapas Kelas IIA Jember", "Badan Narkotika Provinsi")}
+
+
+def test_an_agreement_signed_by_two_outside_governments_is_not_the_units():
+    orgs = [("Pemerintah Indonesia", "government", "government:indonesia", ["Pemerintah Indonesia"]),
+            ("Pemerintah Inggris", "government", "government:inggris", ["Pemerintah Inggris"]),
+            ("Menko Kumham Imipas", "ministry", "kemenko_kumham_imipas", ["Menko Kumham Imipas"])]
+    text = ("Dua narapidana Lapas Kelas IIA Jember dipulangkan. Sebelumnya, Pemerintah Indonesia bersama Pemerintah "
+            "Inggris menandatangani kesepakatan pemindahan dua narapidana tersebut. Penandatanganan dilakukan oleh "
+            "Menko Kumham Imipas di Jakarta.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], orgs)) == []
+
+
+def test_military_police_named_bare_in_a_joint_team():
+    text = "Tim gabungan terdiri dari Polres Jember, Sub Denpom dan petugas Lapas Kelas IIA Jember menggeledah kamar."
+    got = pairs(extract_partnerships(text, analysis(text, [JEMBER], [POLRES])))
+    assert got == {("Lapas Kelas IIA Jember", "Polres Jember"), ("Lapas Kelas IIA Jember", "Sub Denpom")}
+
+
+def test_a_visit_to_another_place_in_a_one_facility_article():
+    menteri = ("Kementerian Sosial", "ministry", "ministry:sosial", ["Kementerian Sosial"])
+    text = ("Warga binaan Lapas Kelas IIA Jember memproduksi batik. Kementerian Sosial juga melakukan kunjungan "
+            "kerja ke Kabupaten Banyuwangi pekan lalu.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [menteri])) == []
+
+
+def test_the_office_that_wrote_the_letter_is_no_party_of_the_visit():
+    bupati = ("Bupati Lombok Tengah", "local_government", "local_government:regency:lombok tengah",
+              ["Bupati Lombok Tengah"])
+    kanwil = ("Kanwil Ditjenpas NTB", "corrections_office", "corrections_office:ntb", ["Kanwil Ditjenpas NTB"])
+    rutan = ("Rutan Kelas IIB Praya", "rutan-praya", ["Rutan Kelas IIB Praya"])
+    text = ("Dalam kunjungan tersebut, Kepala Rutan Kelas IIB Praya menyerahkan surat resmi dari Kanwil Ditjenpas NTB "
+            "kepada Bupati Lombok Tengah.")
+    assert pairs(extract_partnerships(text, analysis(text, [rutan], [kanwil, bupati]))) == {
+        ("Rutan Kelas IIB Praya", "Bupati Lombok Tengah")}
+
+
+def test_a_story_told_from_the_outside_bodys_side():
+    polda = ("Polda Jawa Timur", "police", "police:polda:jatim", ["Polda Jawa Timur", "Polda Jatim"])
+    text = ("Polda Jawa Timur membongkar jaringan penipuan yang dikendalikan dari dalam Lapas Kelas IIA Jember. "
+            "Tim siber melacak lokasi pelaku. Dalam penggerebekan bersama pihak lapas, petugas menemukan ponsel.")
+    assert pairs(extract_partnerships(text, analysis(text, [JEMBER], [polda]))) == {
+        ("Lapas Kelas IIA Jember", "Polda Jawa Timur")}
+    # the unit is not named after "bersama"/"dengan": nothing said of working together
+    text = ("Polda Jawa Timur membongkar jaringan penipuan yang dikendalikan dari dalam Lapas Kelas IIA Jember. "
+            "Tim siber melacak lokasi pelaku. Penggerebekan menemukan ponsel di Lapas Kelas IIA Jember.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [polda])) == []
+
+
+def test_word_salad_of_triggers_and_names_never_raises():
+    import random
+
+    rng = random.Random(9)
+    words = ("Lapas Kelas IIA Jember|Polres Jember|Kodim 0824 Jember|Kanwil Ditjenpas Jawa Timur|Ditjenpas|Budi Santoso|"
+             "razia|bersama|dengan|kunjungan|ke|di|dihadiri|\"|,\" katanya|kata Ketua|menandatangani|dan|adalah|MoU|"
+             "perintahkan seluruh|surat resmi dari|(BNNP)|Polres|Sub Denpom|kantor wilayah|Satresnarkoba|Kepala Lapas|"
+             "Kementerian Hukum dan HAM|pihak lapas|Dalam kegiatan tersebut|.|.|mitra kerja|memimpin upacara|rombongan"
+             ).split("|")
+    orgs = [POLRES, KODIM, KANWIL, ("Ditjenpas", "corrections_office", "ditjenpas", ["Ditjenpas"]),
+            ("Satresnarkoba", "police", "acr:satresnarkoba", ["Satresnarkoba"]),
+            ("Kementerian Hukum dan HAM", "ministry", "kemenkumham", ["Kementerian Hukum dan HAM"]),
+            ("BNNP", "bnn", "acr:bnnp", ["BNNP"])]
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 50)))
+        a = analysis(text, [JEMBER], orgs, [("Budi Santoso", "Kanwil Ditjenpas Jawa Timur", "corrections_office:jawa-timur")])
+        for p in extract_partnerships(text, a):
+            assert len(p.parties) == 2 and p.kind in KIND_ORDER
