@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from nlp.records import Mention, Organization
 from nlp.registry import Registry, load_registry, norm_key
@@ -45,22 +45,29 @@ class OrgHit:
     acronym: str | None = None
 
 
-_PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|"
+_PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|Kemkumham|"
+            r"Kumham|Direktorat\s+Jende?ral\s+Pemasyarakatan|Ditjen\s+Pemasyarakatan|"
             r"Kementrian\s+Hukum\s+(?i:dan)\s+(?i:HAM)|Direktorat\s+Jenderal\s+Pemasyarakatan|Ditjen\s*(?i:pas)|"
             r"Dirjen\s*(?i:pas)|Kemenkumham|Kemenumham|Kemenkum\s+(?i:dan)\s+HAM|"
             r"Ditjen\s+Pemasyarakatan|Dirjen\s*PAS|Dirjen\s+Pemasyarakatan|Kementerian\s+Imigrasi\s+dan\s+"
             r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan)")
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
+# "Pemasyarakatan" as the press misspells it; "Kemasyarakatan" after "Direktorat Jenderal" is the same slip
+_PAS_WORD = r"(?:Pemasyara\w*|Permasyarakatan|Kemasyarakatan)"
 _PAREN = r"(?:\s*\((?P<acr>[^()\n]{2,40})\))?"
 _LVL = r"(?:\s+(?P<lvl>Provinsi|Prov\.|Kabupaten|Kab\.|Kota))?"
 
 # (regex template, kind, level, family key, canonical name or None); REGION is substituted
 _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # corrections regional office (Kanwil Kemenkumham X to 2024, Kanwil Ditjenpas X from 2025)
-    (r"(?:Kantor\s+Wilayah|Kanwil|Kakanwil)(?:\s*\((?:Kanwil|Kakanwil)\))?\s+" + _PAS_MIN + _RI + _PAREN +
+    (r"(?:Kantor\s+Wilayah|[Kk]antor\s+[Ww]ilayah|Kanwil|Kakanwil)(?:\s*\((?:Kanwil|Kakanwil)\))?\s+" + _PAS_MIN + _RI + _PAREN +
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)",
      "corrections_office", "province", "corrections_office", None),
-    (r"(?:Kanwilpas|Kakanwilpas|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+Kemenkumham|Kemenkumham)" + _PAREN +
+    (r"(?:Kanwilpas|Kakanwilpas|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+Kemenkumham|Kemenkumham|Kemkumham|"
+     r"Ditjenpas(?=\s+(?:Provinsi\s+)?[A-Z])|"
+     r"Kemenkum\s*(?:dan\s+)?HAM(?:\s+RI)?)" + _PAREN +
+     r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
+    (r"(?:[Kk]antor\s+)?(?:Kementerian|Kementrian)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI + _PAREN +
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Kementerian\s+Hukum|Kemenkum)(?!\s*(?:dan|HAM))" + _PAREN +
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "ministry", "province", "law_office", None),
@@ -69,23 +76,32 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Kantor\s+Wilayah|Kanwil|Kakanwil)\s+" + _PAS_MIN + _RI + _PAREN, "corrections_office", "province",
      "corrections_office", None),
     # national corrections / ministries
-    (r"(?:Direktorat\s+Jenderal\s+Pemasyarakatan|Direktur\s+Jenderal\s+Pemasyarakatan|Ditjen\s*(?i:pas)|"
-     r"Dirjen\s*(?i:pas)|Ditjen\s+Pemasyarakatan|Dirjen\s+Pemasyarakatan)" + _PAREN,
+    (r"(?:Direktora[tl]\s+Jende?ral\s+(?:Lembaga\s+)?" + _PAS_WORD + r"|Direktur\s+Jende?ral\s+" + _PAS_WORD +
+     r"|Ditjen\s*(?i:pas)|Dirjen\s*(?i:pas)|Ditjen\s+" + _PAS_WORD + r"|Dirjen\s+" + _PAS_WORD + r")"
+     r"(?:\s+(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|"
+     r"Kementerian\s+Imigrasi\s+dan\s+Pemasyarakatan|Kemenimipas)(?:\s+RI)?)?" + _PAREN,
      "corrections_office", "national", "ditjenpas", "Direktorat Jenderal Pemasyarakatan"),
     (r"(?:Kementerian\s+Koordinator\s+Bidang\s+Hukum,?\s+Hak\s+Asasi\s+Manusia,?\s+Imigrasi,?\s+dan\s+"
      r"Pemasyarakatan|Kemenko\s+Kumham\s*Imipas|Menko\s+Kumham\s*Imipas|Menko\s+Hukum,?\s+HAM,?\s+Imigrasi,?\s+"
      r"dan\s+Pemasyarakatan)" + _PAREN, "ministry", "national", "kemenko_kumham_imipas",
      "Kemenko Kumham Imipas"),
-    (r"(?:Kementerian|Kementrian|Menteri)\s+Imigrasi\s+dan\s+Pemasyarakatan" + _RI + _PAREN +
-     r"|Kemenimipas|Kementerian\s+Imipas|Menteri\s+Imipas|KemenImipas",
+    (r"(?:[Kk]ementerian|[Kk]ementrian|[Mm]enteri)\s+[Ii]mi\w?grasi\s+(?:dan\s+)?[Pp]emasyara\w*" + _RI + _PAREN +
+     r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+[Ii]mipas|KemenImipas|Menimipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
     (r"(?:Kementerian|Kementrian|Menteri)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI + _PAREN +
      r"|Keme?nk?umham" + _RI + r"|Menkumham",
      "ministry", "national", "kemenkumham", "Kementerian Hukum dan HAM"),
+    # customs: "Kanwil Direktorat Jenderal Bea Cukai Aceh", "Bea Cukai Batam", "KPPBC TMP B Kualanamu"
+    (r"(?:(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+|Ditjen\s+|DJBC\s+)?|Kantor\s+|"
+     r"Direktorat\s+Jenderal\s+|Ditjen\s+)?Bea\s+(?:dan\s+)?Cukai(?:\s+Tipe\s+(?:Madya|Pratama)"
+     r"(?:\s+Pabean)?(?:\s+[A-C])?)?(?:\s*\((?P<acr>[A-Z]{2,8})\))?(?:\s+(?P<region>REGION))?",
+     "ministry", None, "customs", None),
     (r"(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s+Imigrasi|Ditjenim)" + _PAREN,
      "ministry", "national", "ditjen_imigrasi", "Direktorat Jenderal Imigrasi"),
     (r"(?:Kementerian|Kementrian|Menteri)\s+(?P<body>(?:" + _W + r")(?:\s+(?:dan|,)?\s*" + _W + r"){0,5}?)" + _RI +
      _PAREN + r"(?=[\s,.;:)]|$)", "ministry", "national", "ministry", None),
+    (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|UIN|IAIN|STAIN|Akademi)\s+"
+     r"(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,6})" + _PAREN, "education", None, "education", None),
     (r"(?<![\w])(?:Kemenag|Kemensos|Kemenkes|Kemendikbud(?:ristek)?|Kemenpora|Kemenkeu|Kemendagri|Kemenlu|"
      r"Kemnaker|Kemenaker|Kemenpan\s*RB|Kemenkop\s*UKM|Kementan|Kemenag)(?:\s+(?:Kota|Kabupaten|Kab\.)?\s*"
      r"(?P<region>REGION))?", "ministry", None, "ministry_acr", None),
@@ -101,9 +117,14 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      "bnn", "national", "bnn_bare", "Badan Narkotika Nasional"),
     (r"BNNP(?![\w])|BNNK(?![\w])", "bnn", None, "bnn_bare_level", None),
     # police
+    (r"(?:Sat(?:uan)?\s*)?Brimob(?:\s+Polda\s+(?P<region>REGION|" + _W + r"))?(?:\s+(?:Kompi|Batal[iy]on|Yon|Detasemen)\s+"
+     r"[\dA-Z]\w*(?:\s+[Pp]elopor)?(?:\s+(?!AKP|AKBP|Kompol|Iptu|Ipda|Aiptu|Bripka|Kombes|Polda|Polres)" + _W + r")?)*"
+     r"|Batal[iy]on\s+(?:[A-C]\s+)?Pelopor(?:\s+[A-C](?![\w]))?(?:\s+(?!AKP|AKBP|Kompol|Polda|Polres)" + _W + r")?",
+     "police", None, "police:brimob", None),
+    (r"Densus\s+88(?:\s+Antiteror)?(?:\s+Polri)?", "police", "national", "police:densus", "Densus 88"),
     (r"(?:Kepolisian\s+Daerah\s*(?:\(Polda\))?|Makopolda|Mapolda|Kapolda|(?:Mako\s+)?Polda)\s+(?P<region>Metro\s+Jaya|REGION|" + _W +
      r")", "police", "province", "police:polda", None),
-    (r"(?:Kepolisian\s+Resor(?:\s+Kota)?(?:\s+Besar)?\s*(?:\((?:Polres\w*)\))?|(?:Ma|Mako|Ka)?[Pp]olres(?:tabes|ta)?)\s+"
+    (r"(?:Kepolisian\s+Resor(?:\s+Kota)?(?:\s+Besar)?\s*(?:\((?:Polres\w*)\))?|(?:Ma|Mako|Ka)?[Pp]olres(?:tabes|ta)?)\s+(?:Pelabuhan\s+)?"
      r"(?P<region>REGION|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
      "police", "regency", "police:polres", None),
     (r"(?:Kepolisian\s+Sektor(?:\s*\(Polsek\w*\))?|(?:Ma)?Polsek(?:ta)?)\s+(?P<region>" + _W + r"(?:\s+(?!Iptu|Ipda|AKP|Aiptu|Kompol)" + _W +
@@ -141,37 +162,54 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # legislature
     (r"Komisi\s+(?P<region>[IVX]+)\s+(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?\s*(?:\(DPR(?:\s+RI)?\))?"
      r"|DPR)(?:\s+RI)?", "other", "national", "dpr_komisi", None),
-    (r"(?:Dewan\s+Perwakilan\s+Rakyat\s+Daerah\s*(?:\(DPRD\))?|DPRD)" + _LVL + r"\s+(?P<region>REGION|" + _W + r")",
+    (r"(?:Dewan\s+Perwakilan\s+Rakyat\s+Daerah\s*(?:\(DPRD\))?|DPRD)" + _LVL + r"\s+(?P<region>REGION)",
      "local_government", None, "dprd", None),
     (r"(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?(?:\s*\(DPR(?:\s+RI)?\))?|DPR\s+RI|DPR(?![\w]))"
      r"(?:\s+(?P<region>Papua(?:\s+\w+)?|Aceh))?", "other", "national", "dpr", None),
+    (r"(?:Dewan\s+Perwakilan\s+Daerah(?:\s+Republik\s+Indonesia)?(?:\s*\(DPD(?:\s+RI)?\))?(?:\s+RI)?|DPD\s+RI)",
+     "other", "national", "dpd", "DPD RI"),
     # local government
     (r"(?:Pemerintah\s+(?P<lvl>Provinsi|Kabupaten|Kota|Daerah)|(?P<lvl2>Pemprov|Pemkab|Pemkot|Pemda))"
      r"\s*(?:\((?P<acr>Pem\w+)\)\s*)?(?P<region>REGION|" + _W + r"(?:\s+" + _W + r")?)" +
      r"(?:\s*\((?P<acr2>[^()\n]{2,15})\)(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah))?)?",
      "local_government", None, "pemda", None),
+    (r"(?<!Peraturan\s)[Pp]emerintah\s+(?P<body>Indonesia|Republik\s+Indonesia|RI|Inggris|Australia|Malaysia|"
+     r"Singapura|Filipina|Belanda|Prancis|Perancis|Amerika\s+Serikat|AS|Jepang|Tiongkok|China|Korea\s+Selatan|"
+     r"Arab\s+Saudi|Thailand|Vietnam|India|Brasil|Nigeria|Iran|Taiwan|Timor\s+Leste|Papua\s+Nugini)(?![\w])",
+     "other", "national", "government", None),
     (r"(?P<lvl2>Gubernur|Bupati|Wali\s*[Kk]ota|Walikota)\s+(?P<region>REGION)", "local_government", None,
      "pemda_title", None),
-    (r"(?:Dinas|Badan)\s+(?P<body>" + _W + r"(?:,?\s+(?:dan\s+|serta\s+)?(?!Kota\s|Kabupaten\s|Provinsi\s)" + _W +
+    (r"(?:Dinas|Badan|Balai(?!\s+(?:Pemasyarakatan|Besar\s+Pemasyarakatan|Kota|Desa|Kelurahan|Rakyat|Pertemuan|"
+     r"Wartawan|Warga|Raya)))\s+(?P<body>" + _W + r"(?:,?\s+(?:dan\s+|serta\s+)?(?!Kota\s|Kabupaten\s|Provinsi\s)" + _W +
      r"){0,9})" + _PAREN +
      r"(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION))?(?=[\s,.;:)]|$)",
      "local_government", None, "dinas", None),
-    (r"(?<![\w])(?P<body>Dinkes|Dinsos|Disdukcapil|Disnaker|Dispora|Disdikbud|Disdik|Diskominfo|Disperindag|"
-     r"Satpol\s+PP|BPBD|Kesbangpol|Bappeda|DP3A\w*|Disbudpar|Dishub|DLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
+    (r"(?<![\w])(?P<body>Dinkes|Dinsos|Disdukcapil|Dispendukcapil|Disnakertrans|Disnaker|Disdikpora|Disporapar|"
+     r"Dispora|Disdikbud|Disdik|Diskominfo|Disperindagkop|Disperindag|Disparbud|Dispar|Disperkim|Distan|Disbun|"
+     r"Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
      r"(?P<region>REGION))?(?![\w])", "local_government", None, "dinas_acr", None),
     # health, education
-    (r"(?:RSUD|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|RS|Puskesmas|Klinik)\s+(?P<body>" + _W +
+    (r"(?:RSUD|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik)\s+(?P<body>" + _W +
      r"(?:\s+(?:" + _W + r"|[IVX]+|\d+)){0,3})", "health", None, "health", None),
-    (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|UIN|IAIN|STAIN|Akademi)\s+"
-     r"(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,6})" + _PAREN, "education", None, "education", None),
     (r"(?<![\w])(?:SMAN|SMKN|SMPN|SDN|MAN|MTsN|SMA\s+Negeri|SMK\s+Negeri|PKBM)\s+(?P<body>(?:\d+\s+)?" + _W +
      r"(?:\s+" + _W + r"){0,3})", "education", None, "education", None),
     # other national bodies
     (r"Komisi\s+Pemberantasan\s+Korupsi(?:\s*\(KPK\))?|(?<![\w])KPK(?![\w])", "other", "national", "kpk", "KPK"),
     (r"Komnas\s+HAM|Komisi\s+Nasional\s+Hak\s+Asasi\s+Manusia(?:\s*\(Komnas\s+HAM\))?", "ombudsman", "national",
      "komnas_ham", "Komnas HAM"),
+    (r"Komnas\s+(?:Perempuan|Perlindungan\s+Anak|Anak)|Komisi\s+Nasional\s+Anti\s+Kekerasan\s+terhadap\s+Perempuan"
+     r"(?:\s*\(Komnas\s+Perempuan\))?|Komisi\s+Yudisial(?:\s*\(KY\))?|Kompolnas", "ombudsman", "national",
+     "commission", None),
+    # military police: "Sub Denpom", "Denpom IV/4 Surakarta", "Pomdam Jaya"
+    (r"(?:Sub\s*)?Denpom(?:\s+[IVX]+/[\w-]+)?(?:\s+(?!Letda|Lettu|Kapten|Mayor|Serma|Serka|Sertu|Pelda|Peltu)" + _W + r")?|"
+     r"Pomdam(?:\s+[IVX]+/" + _W + r"|\s+Jaya)?|Puspom\s+TNI(?:\s+AD)?", "military", None, "military:pom", None),
     (r"(?<![\w])LPSK(?![\w])|Lembaga\s+Perlindungan\s+Saksi\s+dan\s+Korban", "other", "national", "lpsk", "LPSK"),
-    (r"BPJS\s+(?:Kesehatan|Ketenagakerjaan)", "health", "national", "bpjs", None),
+    (r"BPJS\s+(?:Kesehatan|Ketenagakerjaan)|BPJS(?![\w])", "health", "national", "bpjs", None),
+    # a party named as a politician's affiliation: "politikus PDI Perjuangan", "Politisi PAN"
+    (r"(?<=[Pp]olitikus\s)(?:Partai\s+)?(?P<body>PDI\s+Perjuangan|PDI-?P|Golkar|Gerindra|PKB|PKS|Nas[Dd]em|"
+     r"Demokrat|PAN|PPP|Hanura|Perindo|PSI)(?![\w])|"
+     r"(?<=[Pp]olitisi\s)(?:Partai\s+)?(?P<body2>PDI\s+Perjuangan|PDI-?P|Golkar|Gerindra|PKB|PKS|Nas[Dd]em|"
+     r"Demokrat|PAN|PPP|Hanura|Perindo|PSI)(?![\w])", "other", "national", "party", None),
     (r"(?:Kantor\s+Imigrasi|Kanim)(?:\s+Kelas\s+[I]+(?:\s+[A-Z]{1,3})?)?(?:\s+TPI)?\s+(?P<region>REGION|" + _W + r")",
      "ministry", "regency", "kanim", None),
     (r"(?:Kantor\s+Kementerian\s+Agama|Kantor\s+Kemenag|Kemenag)\s+(?:Kota\s+|Kabupaten\s+)?(?P<region>REGION|" + _W +
@@ -191,6 +229,19 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"Granat)\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4})" + _PAREN, "other", None, "civil", None),
 ]
 
+_SPECS += [
+    # a directorate of a directorate general, named as a body: "Direktorat Pengamanan dan Intelijen (Dir Pam
+    # Intel)"; last, so that "Direktorat Reserse Narkoba Polda Aceh" stays with the Polda read before it
+    (r"Direktorat\s+(?!Jende?ral)(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,6})" + _PAREN,
+     "ministry", "national", "ditjen", None),
+    # a bare "Polres" / "Kodim" in a list or at a sentence end: the unit of the place the story is about
+    (r"(?:Polres(?:ta|tabes)?|Polsek)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran|dan\s+jajaran|setempat))", "police",
+     None, "police:bare", None),
+    (r"(?:Pemprov|Pemkab|Pemkot)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|setempat))", "local_government", None,
+     "pemda:bare", None),
+    (r"Kodim(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran))", "military", None, "military:bare", None),
+]
+
 _GENERIC_ACR = re.compile(
     r"(?P<long>(?:Dinas|Badan|Lembaga|Komisi|Dewan|Yayasan|Pusat|Balai|Kantor|Direktorat|Fakultas|Perkumpulan|"
     r"Ikatan|Persatuan|Himpunan|Majelis|Forum|Gerakan|Asosiasi|Koperasi|Universitas|Sekolah|Institut|"
@@ -206,7 +257,9 @@ _NOT_FIRST = {"REGION", "Kota", "Kabupaten", "Kab", "Provinsi", "Prov", "RI", "R
 _EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda"}, "police:polres": {"Polres", "polres"},
                 "prosecutor:kejari": {"Kajari"}, "prosecutor:kejati": {"Kajati"}, "police:polsek": {"Polsek"},
                 "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
-                "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah"}, "corrections_office": {"Kanwil", "Kemenkumham"}}
+                "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah"}, "corrections_office": {"Kanwil", "Kemenkumham"},
+                "police:brimob": {"Brimob"}, "kemenimipas": {"grasi", "mipas"}, "party": {"oliti"}, "customs": {"Bea"}, "government": {"emerintah"}, "police:bare": {"Polres", "Polsek"},
+                "military:bare": {"Kodim"}}
 
 
 def _triggers(pat: str, key: str) -> tuple[str, ...]:
@@ -264,11 +317,77 @@ _NOT_ORG_LONG = re.compile(r"^(?:Lembaga\s+Pemasyarakatan|Rumah\s+Tahanan|Balai\
 
 
 _DINAS_ACR = {"dinsos": "sosial", "dinkes": "kesehatan", "disnaker": "tenaga kerja", "dispora": "pemuda dan olahraga",
-              "disdik": "pendidikan", "disdikbud": "pendidikan dan kebudayaan", "diskominfo": "komunikasi dan informatika",
+              "disdik": "pendidikan", "disdikpora": "pendidikan pemuda dan olahraga",
+              "disnakertrans": "tenaga kerja dan transmigrasi", "disdikbud": "pendidikan dan kebudayaan", "diskominfo": "komunikasi dan informatika",
               "disdukcapil": "kependudukan dan pencatatan sipil", "dishub": "perhubungan",
               "disperindag": "perindustrian dan perdagangan", "disbudpar": "kebudayaan dan pariwisata",
-              "dlh": "lingkungan hidup"}
+              "dlh": "lingkungan hidup", "ketenagakerjaan": "tenaga kerja", "naker": "tenaga kerja",
+              "dukcapil": "kependudukan dan pencatatan sipil", "dispendukcapil": "kependudukan dan pencatatan sipil",
+              "kependudukan dan catatan sipil": "kependudukan dan pencatatan sipil", "kominfo": "komunikasi dan informatika",
+              "komunikasi informatika dan statistik": "komunikasi dan informatika", "sosial": "sosial"}
+# acronyms of kinds of institution, not of one body: "Lembaga Pelatihan Kerja (LPK)", "Sekolah Dasar (SD)"
+_TYPE_ACR = {"sd", "smp", "sma", "smk", "mi", "mts", "lpk", "opd", "lsm", "lpks", "lks", "upt", "umkm", "ukm", "pns",
+             "asn", "bumn", "bumd", "tps", "dirjen", "ormas", "paud", "tk", "slb", "pt", "cv", "rs"}
 _GENERIC_FAMILIES = {"ministry", "ditjen", "dinas", "health", "education", "civil", "company"}
+
+
+# ranks that end in the force's name: "Brigadir Jenderal TNI", "Mayjen TNI", "Laksamana Pertama TNI"
+_RANK_BEFORE = re.compile(r"(?:Jenderal|Jendral|Letjen|Mayjen|Brigjen|Laksamana|Laksma|Laksda|Laksdya|Marsekal|Marsma|"
+                          r"Marsda|Marsdya|Kolonel|Letkol|Mayor|Kapten|Lettu|Letda|Letnan|Serma|Serka|Sertu|Serda|"
+                          r"Kopda|Kopka|Koptu|Pratu|Praka|Prada|Peltu|Pelda|Kol|Pertama|Muda|Madya|Satu|Dua)\.?\s*$",
+                          re.IGNORECASE)
+# a post a person held before ("mantan Ketua DPR RI", "Eks Kapolres"), a street ("Jalan Puskesmas Labuhan Ruku")
+_FORMER_OR_STREET = re.compile(r"(?:(?<![\w])(?:[Mm]antan|MANTAN|[Ee]ks|[Bb]ekas)[\s-]+(?:[A-Z][\w.]*\s+){0,3}|"
+                               r"(?<![\w])(?:Jalan|Jln?\.?|JL\.?)\s+)$")
+_LAW_MINISTRY = re.compile(r"Kem\w*um\s*(?:dan\s+)?HAM|Kemekumham|Hukum\s+dan\s+(?:HAM|Ham|Hak)", re.IGNORECASE)
+# the legislatures listed as the ballots of an election ("Pemilihan Presiden/Wakil Presiden, DPR RI, DPD dan DPRD")
+_BALLOT_AFTER = re.compile(r"\s*(?:,|dan|serta)\s*(?:DPD|DPRD|Presiden)(?![\w])")
+_BALLOT_BEFORE = re.compile(r"(?:Presiden|DPR\s+RI|DPD(?:\s+RI)?|DPRD(?:\s+\w+){0,2})\s*(?:,|dan|serta|/)\s*$")
+_PLURAL_BEFORE = re.compile(r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|para|seluruh|"
+                            r"semua|setiap|tiap|jajaran|antar|sejumlah)\s+$", re.IGNORECASE)
+# photo credits and captions: "(Foto: Polda Jateng)", "(Dok. Humas Lapas X)", "Foto/Dok: ..." lines
+_CREDIT = re.compile(r"\((?:Foto|FOTO|Photo|Dok|DOK|Dokumentasi|Sumber\s+[Ff]oto|Ilustrasi)\b[^()\n]{0,80}\)|"
+                     r"^[ \t]*(?:Foto|FOTO|Dok|DOK)\s*[:/.][^\n]{0,120}", re.MULTILINE)
+_MINISTRY_TAIL = re.compile(r"\s+(?:Kementerian|Kementrian|Kemenkum|Kemenimipas)")
+_PAREN_TAIL = re.compile(r"\s*\(.*$")
+_COMMISSION = {"komisi nasional anti kekerasan terhadap perempuan": "komnas perempuan",
+               "komnas anak": "komnas perlindungan anak"}
+_COUNTRY = {"ri": "indonesia", "republik indonesia": "indonesia", "as": "amerika serikat", "perancis": "prancis",
+            "china": "tiongkok"}
+
+
+class _Fake:
+    """A match-like view with changed groups (a name cut short at its place)."""
+
+    __slots__ = ("_g",)
+
+    def __init__(self, groups: dict):
+        self._g = groups
+
+    def group(self, name):
+        if name not in self._g:
+            raise IndexError(name)
+        return self._g[name]
+
+
+def _body_region(reg: Registry, body: str) -> tuple[str, int, int] | None:
+    """(region, end offset, start offset) of the first known place inside an open-ended Dinas name, after
+    at least one subject word: "Arpus Jateng" -> ("Jateng", 12, 6)."""
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(body)]
+    for i in range(1, len(toks)):
+        for k in (3, 2, 1):
+            if i + k > len(toks):
+                continue
+            cand = body[toks[i][1]:toks[i + k - 1][2]]
+            if "," in cand.rstrip(","):
+                continue
+            cand = cand.rstrip(",")
+            if norm_key(cand) in reg.region_by_key:
+                return cand, toks[i][1] + len(cand), toks[i][1]
+    return None
+
+
+_TOKEN = re.compile(r"[^\s]+")
 
 
 def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int]] | None = None,
@@ -287,6 +406,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
         return any(s <= a < e for s, e in headlines or ())
 
     teasers = _teaser_spans(text)
+    if "oto" in text or "Dok" in text or "OTO" in text:  # "(Foto / Kemenkumham Jatim)": a credit, not an actor
+        teasers += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
     for rx, kind, level, key, name, trig in _compiled():
         if _USE_TRIGGERS and not any(w in text for w in trig):
@@ -316,9 +437,36 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 continue
             if key in _GENERIC_FAMILIES and (a < body_start or in_headline(a)):
                 continue
+            if key == "ditjenpas" and span.startswith(("Dirjen", "Direktur")):
+                cut_m = _MINISTRY_TAIL.search(span)
+                if cut_m:  # "Dirjen Pemasyarakatan Kementerian Hukum dan HAM": a post, then its ministry
+                    b = a + cut_m.start()
+                    span = text[a:b]
+                    m = None
+            if key == "bnn_bare_level" and text[a - 1:a] == "(":
+                continue  # "Badan Narkotika Provinsi (BNNP) Lampung": the acronym of a name already read
+            if _FORMER_OR_STREET.search(text[max(0, a - 60):a]):
+                continue  # "Mantan Menteri ESDM, Jero Wacik", "di Jalan Puskesmas": no actor of the story
+            if key == "education" and span.startswith("Fakultas") and m is not None and _g(m, "body") and \
+                    _ministry_words(m.group("body")) and not any(w.isupper() for w in m.group("body").split()):
+                continue  # "Wakil Dekan Fakultas Hukum": a faculty of a university the story names elsewhere
+            if key in ("dpr", "dpd", "dprd") and (_BALLOT_AFTER.match(text, b) or _BALLOT_BEFORE.search(text[max(0, a - 30):a])):
+                continue  # "surat suara Presiden, DPR RI, DPD, DPRD Provinsi": the ballots of an election, no body
+            if key == "military:tni" and _RANK_BEFORE.search(text[max(0, a - 40):a]):
+                continue  # "Mayjen TNI (Purn) Andi ...": the force is part of a rank, no actor
+            if key in ("police:bare", "military:bare") and _PLURAL_BEFORE.search(text[max(0, a - 20):a]):
+                continue  # "empat Polres", "jajaran Polsek": many units, none named
             region = _g(m, "region") if m is not None else None
             if region and norm_key(region) in _NOT_REGION:
                 continue
+            if key == "dinas" and m is not None and not region and _g(m, "body"):
+                # "Dinas Arpus Jateng", "Dinas Ketenagakerjaan Lamongan, Zamroni": the place ends the name
+                cut_r = _body_region(reg, m.group("body"))
+                if cut_r is not None:
+                    b = m.start("body") + cut_r[1]
+                    span = text[a:b]
+                    region = cut_r[0]
+                    m = _Fake({"body": m.group("body")[:cut_r[2]].rstrip(" ,"), "region": region})
             lvl_word = ((_g(m, "lvl") or _g(m, "lvl2") if m is not None else "") or "").lower().replace(".", "")
             lvl = level or _LEVEL_WORD.get(" ".join(lvl_word.split()))
             acr = (_g(m, "acr") or _g(m, "acr2")) if m is not None else None
@@ -343,12 +491,23 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 continue  # "Menteri Agus", "Menteri Inggris": a person or a country, not a ministry
             if key in ("ministry", "ditjen", "dinas", "health", "education", "civil", "company") and body:
                 fam = f"{key}:{norm_key(body)}"
+                if key == "dinas":
+                    fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"
                 if key == "dinas" and span.startswith("Badan"):
                     fam = f"badan:{norm_key(body)}"
+                elif key == "dinas" and span.startswith("Balai"):
+                    fam = f"balai:{norm_key(body)}"
             elif key == "ministry_acr":
                 fam = f"ministry:{norm_key(span.split()[0])}"
             elif key == "dinas_acr" and body:
                 fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"
+            elif key == "commission":
+                fam = norm_key(_PAREN_TAIL.sub("", span))
+                fam = "commission:" + _COMMISSION.get(fam, fam)
+            elif key == "party":
+                fam = f"party:{norm_key(body or _g(m, 'body2') or span)}" if m is not None else "party"
+            elif key == "government" and body:
+                fam = f"government:{_COUNTRY.get(norm_key(body), norm_key(body))}"
             elif key == "military":
                 head = re.search(r"\((\w+)\)", span) if span.startswith(("Komando", "Pangkalan")) else None
                 word = head.group(1) if head else span.split()[0]
@@ -367,6 +526,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             continue
         if not free(a, b) or _NOT_ORG_LONG.match(m.group("long")) or a < body_start or in_headline(a):
             continue
+        if m.group("acr").lower() in _TYPE_ACR:
+            continue  # a kind of institution ("menjadi Lembaga Pelatihan Kerja (LPK)"), no one body
         region = m.group("region")
         if region and (norm_key(region) not in reg.region_by_key):
             region = None
@@ -380,7 +541,10 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
 
 
 # "Dinas Kominfo, Dinkes, ...": a comma followed by another body's head word ends the first name
-_LIST_BREAK = re.compile(r",\s*(?=(?:Dinas|Badan|Kantor|Din[a-z]+|Dis[a-z]+|[A-Z]{2,}[a-z]*)(?:[\s,]|$))")
+_LIST_BREAK = re.compile(r",\s*(?:serta\s+|dan\s+)?(?=(?:Dinas|Badan|Balai|Kantor|Din[a-z]+|Dis[a-z]+|[A-Z]{2,}[a-z]*)"
+                         r"(?:[\s,]|$))")
+# the next "Dinas X" of a list: plain items are read only before it ("Dinas A, Pertanian, DLH, dan Dinas B")
+_NEXT_HEAD = re.compile(r",\s*(?:serta\s+|dan\s+)?(?:Dinas|Badan|Balai)\s")
 # "Baca juga: ..." teaser lines and the line right after a bare "Baca Juga:" link other stories
 _TEASER = re.compile(r"^[ \t]*(?:Baca\s+[Jj]uga|BACA\s+JUGA|Simak\s+[Jj]uga|Lihat\s+[Jj]uga|Berita\s+[Tt]erkait)"
                      r"\s*:?[ \t]*(?:\n[ \t]*)*[^\n]*", re.MULTILINE)
@@ -393,6 +557,9 @@ def _list_items(text: str, a: int, b: int, occupied: list[tuple[int, int]]) -> l
     """Plain items of a list that began with "Dinas X" ("..., Pertanian, DLH, Koprasi UMKM, dan Dinsos") are
     agencies too; acronyms and "Dinas Y" items are left to their own patterns."""
     out = []
+    nxt = _NEXT_HEAD.search(text, a, b)
+    if nxt is not None:
+        b = nxt.start()
     for m in _PLAIN_ITEM.finditer(text[a:b]):
         item = m.group("i")
         if re.match(r"(?:Dinas|Badan|Kantor|Din[a-z]+|Dis[a-z]+)\b", item) or item.split()[0].isupper():
@@ -469,9 +636,11 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
                 region = province
             oid = f"corrections_office:{norm_key(province or region or 'unknown').replace(' ', '-')}"
             name = f"Kanwil Ditjenpas {province or region}" if (province or region) else "Kanwil Ditjenpas"
-        elif key in ("bnn_bare", "bnn_bare_level"):
+        elif key in ("bnn_bare", "bnn_bare_level", "police:bare", "military:bare", "pemda:bare"):
             pending_bare.append(h)
             continue
+        elif key == "police:brimob":
+            oid = key  # "Brimob" and "Sat Brimob Polda Sumut" in one story are one unit
         elif key == "bnn":
             lvl_word = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(level or "", "")
             # BNNK serves a kabupaten or a kota: "BNNK Prabumulih" = "BNN Kota Prabumulih"
@@ -511,7 +680,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
                 name = f"{name} {h.region}"
         else:
             # one Dinas per article and subject: "Dinas Sosial Provinsi" = "Dinsos Sulsel"
-            oid = key if (not region or key.startswith("dinas:")) else f"{key}:{norm_key(region)}"
+            oid = key if not region else f"{key}@{norm_key(region)}"
             name = name or " ".join(re.sub(r"\s*\([^)]*\)", "", h.text).split())
         if h.acronym and h.acronym.upper() == h.acronym.replace(" ", "").upper():
             acr_to_id.setdefault(h.acronym.strip(), oid)
@@ -525,16 +694,41 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         o.mentions.append(Mention(h.text, h.start, h.end, "ORG", sentence_of(h.start) if sentence_of else ""))
     # bare "BNN" / "BNNK": join the one BNN unit of the article, else the national BNN
     for h in pending_bare:
+        if h.key in ("police:bare", "military:bare", "pemda:bare"):
+            # a bare "Polres" joins the article's named Polres, else stands for the local unit
+            word = h.text.split()[0]
+            fam = {"Polsek": "polsek", "Kodim": "kodim", "Pemprov": "province", "Pemkab": "regency",
+                   "Pemkot": "city"}.get(word, "polres")
+            units = [o for o in orgs.values() if (o.org_id or "").startswith((f"police:{fam}:", f"military:{fam}:",
+                                                                              f"local_government:{fam}:"))]
+            if units:
+                target = units[0]
+            else:
+                oid = f"{h.kind}:{fam}:"
+                target = orgs.get(oid)
+                if target is None:
+                    target = Organization(name=word, kind=h.kind, level=None, org_id=oid)
+                    orgs[oid] = target
+            surface = " ".join(h.text.split())
+            if surface not in target.aliases:
+                target.aliases.append(surface)
+            target.mentions.append(Mention(h.text, h.start, h.end, "ORG", sentence_of(h.start) if sentence_of else ""))
+            continue
         units = [o for o in orgs.values() if o.kind == "bnn" and o.level != "national"]
         if h.key == "bnn_bare_level":
             want = "province" if h.text.startswith("BNNP") else None
             units = [o for o in units if (want is None or o.level == want)]
-            if not units:
-                continue
         if h.key == "bnn_bare" and len(units) == 1:
             target = units[0]
-        elif h.key == "bnn_bare_level":
+        elif h.key == "bnn_bare_level" and units:
             target = units[0]
+        elif h.key == "bnn_bare_level":
+            # "melibatkan polisi, TNI dan BNNP": the provincial unit of the story, its place unwritten
+            oid = f"bnn:{'province' if h.text.startswith('BNNP') else 'local'}:"
+            target = orgs.get(oid)
+            if target is None:
+                target = Organization(name=h.text.strip(), kind="bnn", level=h.level, org_id=oid)
+                orgs[oid] = target
         else:
             target = orgs.get("bnn:national")
             if target is None:
@@ -552,10 +746,20 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         for m in re.finditer(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", text):
             if not any(mm.start <= m.start() < mm.end for oo in orgs.values() for mm in oo.mentions):
                 o.mentions.append(Mention(acr, m.start(), m.end(), "ORG", sentence_of(m.start()) if sentence_of else ""))
+    komisi = [o for o in orgs.values() if (o.org_id or "").startswith("dpr:komisi:")]
+    dpr = orgs.get("dpr:ri")
+    if dpr is not None and len(komisi) == 1:
+        # "Komisi III DPR RI menyambangi ... dukungan DPR RI": the house stands for its commission here
+        komisi[0].aliases += [a for a in dpr.aliases if a not in komisi[0].aliases]
+        komisi[0].mentions += dpr.mentions
+        del orgs["dpr:ri"]
     regional = [o for o in orgs.values() if o.kind == "corrections_office" and o.level == "province"
                 and o.region and not o.org_id.endswith(":unknown")]
     bare = orgs.get("kemenkumham")
-    if bare is not None and len(regional) == 1 and all(a == "Kemenkumham" for a in bare.aliases):
+    if bare is not None and len(regional) == 1 and all(a == "Kemenkumham" for a in bare.aliases) and \
+            any(_LAW_MINISTRY.search(a) for a in regional[0].aliases):
+        # ... but only an office itself named after that ministry: beside "Kanwil Ditjenpas Kalbar" (2025 on)
+        # a bare "Kemenkumham" is the ministry
         # a bare "Kemenkumham" beside "Kanwil Kemenkumham Sulsel" is shorthand for that office
         regional[0].aliases.append("Kemenkumham")
         regional[0].mentions += bare.mentions
@@ -566,17 +770,134 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         target.aliases += [a for a in loose.aliases if a not in target.aliases]
         target.mentions += loose.mentions
         del orgs["corrections_office:unknown"]
+    # one Dinas per subject and place: "Dinas Sosial Provinsi" joins "Dinsos Sulsel" when that is the only one,
+    # but "Disdikpora Gunungkidul" and "Disdikpora Kota Yogyakarta" are two offices
+    for oid in [k for k in orgs if "@" not in k]:
+        placed = [k for k in orgs if k.startswith(oid + "@")]
+        if len(placed) == 1 and oid in orgs:
+            t, o = orgs[placed[0]], orgs.pop(oid)
+            t.aliases += [a for a in o.aliases if a not in t.aliases]
+            t.mentions += o.mentions
+            acr_to_id.update({k: placed[0] for k, v in acr_to_id.items() if v == oid})
+    # a place misspelt once ("BNN Kabupaten Jayapur" beside "BNN Kabupaten Jayapura") is the same unit
+    for oid in sorted(orgs, key=len):
+        head, _, place = oid.rpartition(":")
+        if not head or len(place) < 5 or "@" in oid or oid not in orgs or place in reg.region_by_key:
+            continue  # "Bangka" beside "Bangkalan": two real places
+        longer = [k for k in orgs if k != oid and k.startswith(oid) and ":" not in k[len(head) + 1:]
+                  and " " not in k[len(oid):]]
+        if len(longer) == 1:
+            t, o = orgs[longer[0]], orgs.pop(oid)
+            t.aliases += [a for a in o.aliases if a not in t.aliases]
+            t.mentions += o.mentions
+    _merge_same_body(orgs, acr_to_id)
     for o in orgs.values():
         o.name = display_name(o)
     return list(orgs.values())
 
 
+# A surface form that names a person's post, not the body: "Menteri Hukum dan HAM", "Direktur Jenderal
+# Pemasyarakatan", "Kakanwil Kemenkumham Lampung", "Kapolres Badung", "Peraturan Menteri ...". The body's own
+# name ("Kementerian Hukum dan HAM", "Kanwil Kemenkumham Lampung") is what annotators list, so it is
+# preferred when the article also writes it.
+_TITLE_FORM = re.compile(r"^(?:Menteri|Wakil\s+Menteri|Direktur|Dirjen\w*|Kakanwil\w*|Kepala|"
+                         r"Kapolda|Kapolres\w*|Kapolsek\w*|Kajari|Kajati|Dandim|Danrem|Pangdam|Danlanal|Danramil|"
+                         r"Peraturan|Keputusan|Gubernur|Bupati|Wali\s*[Kk]ota|Walikota|Ketua|Makopolda|Mapolda|Mapolres\w*|"
+                         r"Mako)\b|\((?:Kakanwil|Kadiv\w*|Dirjen\w*|Menteri)\)")
+
+
+_OPEN_FAMILIES = ("acr:", "dinas:", "badan:", "balai:", "education:", "health:", "civil:", "company:", "ministry:")
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """"arpus" ~ [kearsipan, perpustakaan], "dukcapil" ~ [kependudukan, pencatatan, sipil]: the short form is
+    pieces of >= 2 letters taken in order from at least two of the words (Indonesian syllable acronyms)."""
+    short = short.lower()
+    if len(short) < 4 or len(words) < 2:
+        return False
+
+    @cache
+    def go(i: int, j: int, used: int) -> bool:
+        if i == len(short):
+            return used >= 2
+        for k in range(j, len(words)):
+            w = words[k]
+            for n in range(len(short) - i, 1, -1):
+                if short[i:i + n] in w and go(i + n, k + 1, used + 1):
+                    return True
+        return False
+
+    return go(0, 0, 0)
+
+
+def _is_common(word: str) -> bool:
+    from nlp.facilities import _common_words
+
+    return word in _common_words()
+
+
+def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -> None:
+    """One body written two ways in one story: "Dinas Arpus" = "Dinas Kearsipan dan Perpustakaan", "PKBM Anak
+    Mandiri" = "PKBM Mandiri" = "Pusat Kegiatan Belajar Masyarakat (PKBM)", "Kemenag" = "Kantor Kemenag
+    Lampura", "DP3AP2KB" = "Dinas ... (DP3AP2KB)". Only open-ended families (Dinas, schools, acronyms) merge."""
+    def absorb(dst: Organization, src: Organization) -> None:
+        dst.aliases += [a for a in src.aliases if a not in dst.aliases]
+        dst.mentions += src.mentions
+        del orgs[src.org_id]
+
+    defined = {a.lower(): oid for a, oid in acr_to_id.items() if len(a) >= 2}
+    for oid in list(orgs):
+        o = orgs.get(oid)
+        if o is None or not oid.startswith(_OPEN_FAMILIES):
+            continue
+        first = (o.aliases[0].split() or [""])[0] if o.aliases else ""
+        head = first if not first.startswith(("Dinas", "Badan")) or len(o.aliases[0].split()) < 2 \
+            else o.aliases[0].split()[1]
+        tgt = defined.get(head.lower())
+        if tgt and tgt != oid and tgt in orgs and tgt.startswith(_OPEN_FAMILIES) and \
+                not (o.region and orgs[tgt].region and o.region != orgs[tgt].region) and \
+                all(a.split()[0] in (head, "Dinas", "Badan") for a in o.aliases):
+            absorb(orgs[tgt], o)
+    # the same Dinas subject, once spelled out and once as a syllable acronym ("Arpus")
+    dinas = [o for oid, o in orgs.items() if oid.startswith("dinas:")]
+    for o in dinas:
+        subj = o.org_id.split(":", 1)[1].split("@")[0]
+        if " " in subj or o.org_id not in orgs or _is_common(subj):
+            continue
+        for t in dinas:
+            if t is o or t.org_id not in orgs:
+                continue
+            words = [w for w in t.org_id.split(":", 1)[1].split("@")[0].split() if w not in ("dan", "serta")]
+            if _abbreviates(subj, words):
+                absorb(t, o)
+                break
+    # "PKBM Mandiri" beside "PKBM Anak Mandiri": a shorter name whose words all recur in a longer one
+    for fam in ("education:", "civil:", "health:"):
+        group = [o for oid, o in orgs.items() if oid.startswith(fam)]
+        for o in group:
+            words = set(o.org_id[len(fam):].split("@")[0].split())
+            if not words or o.org_id not in orgs:
+                continue
+            for t in group:
+                if t is not o and t.org_id in orgs and words < set(t.org_id[len(fam):].split("@")[0].split()) and \
+                        o.aliases and t.aliases and (o.aliases[0].split()[0] == t.aliases[0].split()[0] or
+                                                     (fam == "health:" and len(words) >= 2)):
+                    absorb(t, o)
+                    break
+    # a bare "Kemenag" beside its one local office "Kantor Kemenag Lampura"
+    for oid in [k for k in orgs if k.startswith("ministry:") and k.count(":") == 1]:
+        word = oid.split(":")[1]
+        offices = [o for k, o in orgs.items() if k.startswith((f"ministry:{word}_office:", f"ministry:{word}:"))]
+        if len(offices) == 1 and oid in orgs:
+            absorb(offices[0], orgs[oid])
+
+
 def display_name(o: Organization) -> str:
     """The fullest surface form written in the article ("Kantor Wilayah Kementerian Hukum dan HAM Sulawesi
     Utara" over "Kanwil"): readers and annotators recognise the article's own words; the normalised
-    identity for counting is `org_id`."""
+    identity for counting is `org_id`. A form naming the body beats one naming its head's post."""
     forms = [a for a in o.aliases if len(a.split()) <= 14] or [o.name]
-    return max(forms, key=lambda a: (len(a.split()), len(a)))
+    return max(forms, key=lambda a: (not _TITLE_FORM.search(a), len(a.split()), len(a)))
 
 
 _TITLE_ONLY = re.compile(r"^(?:Gubernur|Wakil\s+Gubernur|Bupati|Wakil\s+Bupati|Wali\s*[Kk]ota|Walikota|Kapolda|Kapolres\w*|"
