@@ -20,29 +20,35 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from nlp.facilities import _common_words
-from nlp.lexicon import HONORIFICS, NON_NAME, NON_OFFICIAL_CUES, RANK_KEYS, is_degree
+from nlp.lexicon import HONORIFICS as _LEX_HONORIFICS
+from nlp.lexicon import NON_NAME, NON_OFFICIAL_CUES, RANK_KEYS, is_degree
 from nlp.records import Facility, Mention, Official, Organization
 from nlp.registry import Registry, load_registry, norm_key
+
+# "Hi." is how Maluku and Sulawesi papers write Haji
+HONORIFICS = _LEX_HONORIFICS | {"hi", "profesor", "dt", "datuk", "kiai", "kyai"}
 
 # Titles, longest first. group "t" = the title as written.
 _TITLES = [
     r"Kepala\s+Kantor\s+Wilayah", r"Kepala\s+Divisi\s+Pemasyarakatan", r"Kepala\s+Divisi", r"Kepala\s+Lembaga",
     r"Kepala\s+Rumah\s+Tahanan", r"Kepala\s+Balai", r"Kepala\s+Kesatuan\s+Pengamanan",
-    r"Kepala\s+(?:Sub\s*)?(?:Seksi|Bagian|Bidang)", r"Kepala\s+Badan", r"Kepala\s+Dinas", r"Kepala\s+Kepolisian",
+    r"Kepala\s+(?:Sub\s*)?(?:Seksi|Bagian|Bidang)", r"Kepala\s+Sub(?:seksi|bagian|bag|bidang)", r"Kepala\s+Badan", r"Kepala\s+Dinas", r"Kepala\s+Kepolisian",
     r"Kepala\s+Satuan", r"Kepala\s+Biro", r"Kepala\s+Pusat", r"Kepala\s+Kantor", r"Kepala\s+Desa", r"Kepala",
-    r"Wakil\s+Menteri", r"Menteri\s+Koordinator", r"Menko", r"Menteri", r"Wamen\w*", r"Menkumham", r"Menimipas",
+    r"Wakil\s+Menteri", r"Menteri\s+Koordinator", r"Menko\w*", r"Menteri", r"Wamen\w*", r"Menkum(?:\s?HAM)?",
+    r"Menkumham", r"Menimipas",
     r"Direktur\s+Jenderal", r"Dirjen\w*", r"Direktur(?:\s+Utama)?", r"Sekretaris\s+Jenderal", r"Sekjen",
     r"Sekretaris(?:\s+Daerah)?", r"Sekda", r"Wakil\s+Ketua", r"Ketua\s+Majelis(?:\s+Hakim)?", r"Ketua", r"Anggota",
-    r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
+    r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil\w*", r"Wabup", r"Wagub", r"Waka\w*", r"Wawali\w*", r"Wakapol\w*", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
     r"Kasubag\w*", r"Kasubbag\w*", r"Kabag\w*", r"Kabid\w*", r"Kasat\w*", r"Kasubdit\w*", r"Kanit\w*",
     r"Ka\.?\s?KPLP", r"KPLP", r"Kapolda", r"Kapolres\w*", r"Kapolsek\w*", r"Kapolri", r"Kabareskrim",
     r"Dandim", r"Danrem", r"Pangdam", r"Danlanal", r"Danramil", r"Kajati", r"Kajari", r"Kasi\s?Intel\w*",
     r"Wakil\s+Gubernur", r"Gubernur", r"Wakil\s+Bupati", r"Bupati", r"Wakil\s+Wali\s*[Kk]ota", r"Wali\s*[Kk]ota",
-    r"Camat", r"Lurah", r"Koordinator", r"Hakim(?:\s+[Aa]nggota)?", r"Panitera(?:\s+Pengganti)?",
-    r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"Karo\w*",
-    r"Kabiro\w*", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar", r"Juru\s+[Bb]icara",
+    r"Camat", r"Lurah", r"Kades", r"Koordinator", r"Hakim(?:\s+[Aa]nggota)?", r"Panitera(?:\s+Pengganti)?",
+    r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"(?<!Tanah )(?<!Kabupaten )(?<!Kab\. )Karo\w*",
+    r"Kabiro\w*", r"Auditor(?:\s+(?:Madya|Muda|Utama|Pertama))?", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar",
+    r"(?:Wakil\s+)?Dubes", r"Konsul(?:\s+Jenderal)?", r"Juru\s+[Bb]icara",
     r"Plt\.?\s+Kepala", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+Jenderal",
-    r"Kepala\s+Staf", r"Ka\.?\s+(?=Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)", r"Kadis\w*", r"Pasi\s?\w*",
+    r"Kepala\s+Staf", r"Ka\.?(?=\s+(?:Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)\b)", r"Kadis\w*", r"Pasi\s?[A-Z]\w*", r"PASI\s?[A-Z]\w*",
     r"Petugas(?:\s+Pengamanan)?", r"Dokter", r"Sipir", r"Pegawai", r"Staf", r"Dir(?=\s+(?:Res\s*)?[A-Z])",
 ]
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
@@ -63,7 +69,7 @@ _ISLANDS = {"madura", "jawa", "sumatera", "sumatra", "kalimantan", "sulawesi", "
 # countries: "Wakil Duta Besar Inggris untuk Indonesia, X" names the country, not the person
 _COUNTRIES = {"inggris", "amerika", "australia", "malaysia", "singapura", "belanda", "jepang", "tiongkok", "china",
               "arab", "saudi", "filipina", "thailand", "prancis", "perancis", "jerman", "rusia", "korea", "india",
-              "brasil", "nigeria", "iran", "vietnam", "kanada", "selandia", "turki", "mesir", "pakistan"}
+              "brasil", "nigeria", "iran", "vietnam", "kanada", "selandia", "turki", "mesir", "pakistan", "tionghoa"}
 # unit words of police/corrections sections and English office words: part of a title phrase, never a name
 # ("Kabag Ops", "Kasat Res Narkoba", "Kasat Intelkam", "Secretary of State")
 _UNIT_WORDS = {"ops", "intelkam", "reskrim", "res", "resnarkoba", "binmas", "sabhara", "samapta", "lantas", "propam",
@@ -71,11 +77,19 @@ _UNIT_WORDS = {"ops", "intelkam", "reskrim", "res", "resnarkoba", "binmas", "sab
                "intel", "intelijen", "kamtib", "kantib", "giatja", "binadik", "bimkemas", "binapi", "registrasi",
                "yanmin", "adm", "tu", "secretary", "minister", "state", "ambassador", "deputy", "head", "director",
                "chief", "affairs", "foreign", "dir", "ramadhan", "ramadan", "syawal", "idul", "fitri", "adha",
-               "natal", "lebaran", "imlek", "puasa", "kabag", "kasat", "kasi", "kasubsi", "subdit", "subdirektorat"}
+               "natal", "lebaran", "imlek", "puasa", "kabag", "kasat", "kasi", "kasubsi", "subdit", "subdirektorat",
+               # bodies inside a title phrase ("Ketua Presidium IPW", "anggota Pokja ZI"), a common misspelling
+               "presidium", "pokja", "satgas", "satuan", "tugas", "azasi", "forkopimda", "opd", "panja", "pansus",
+               "fraksi", "revisi", "pamintel", "kepatuhan", "itjen", "inspektorat", "pramuka", "karang",
+               # police and corrections sections written as one word
+               "satres", "satlantas", "satintelkam", "satsamapta", "satbinmas", "satpolairud", "satnarkoba",
+               "azazi", "devisi", "panwaslu", "panwascam", "binpas", "bimpas", "wasgakin", "yantah", "bimker", "portatib", "bimkemaswat"}
 # office nouns ke-...-an / pe-...-an ("Kehakiman", "Pemasyarakatan", "Perlindungan"), typos included
-_ORG_TYPO = re.compile(r"^(?:(?i:pe[mr]{1,2}asyara\w*|su[bd]+direktorat\w*|direktorat\w*)|"
+_ORG_TYPO = re.compile(r"^(?:(?i:pe[mr]{1,2}asyara\w*|\w*masyarakat\w*|su[bd]+direktorat\w*|direktorat\w*|"
+                       r"kemen\w+|kem(?:kum|ham|imipas|kes|sos|ag|dikbud|dikdasmen|hub|dagri|nakertrans|kopukm)\w*|"
+                       r"kumham|imipas|kementr?ian\w*)|"
                        r"(?:Ke|Pe[mnr]|Pen[gy])[a-z]{4,}an)$")
-_RANK_TYPOS = {"kombs", "kompoll", "akbp", "ipda", "iptu"}
+_RANK_TYPOS = {"kombs", "kompoll", "akbp", "ipda", "iptu", "kombespol", "brigjenpol", "irjenpol", "komjenpol"}
 _RANK_HON = RANK_KEYS | HONORIFICS
 _ROMAN = re.compile(r"^[IVXL]+[AB]?$")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,4}|[A-Z]\.(?:[A-Z]\.?)*)$")
@@ -118,10 +132,51 @@ _TITLE_UNIT = {"kalapas": ("facility", "lapas"), "karutan": ("facility", "rutan"
                "kepaladivisi": ("org", "corrections_office"), "kadiv": ("org", "corrections_office"),
                "kepalakantorwilayah": ("org", "corrections_office"), "sekretarisdaerah": ("org", "local_government"),
                "sekda": ("org", "local_government"), "wakilbupati": ("org", "local_government"),
-               "wakilgubernur": ("org", "local_government"), "wakilwalikota": ("org", "local_government"),
-               "camat": ("org", "local_government")}
+               "wakilgubernur": ("org", "local_government"), "wakilwalikota": ("org", "local_government")}
+_SPEECH_NAME_BEFORE = re.compile(r"(?:[,\"”’]\s*|\s)(?:ujar|kata|ungkap|jelas|tegas|tutur|imbuh|terang|sambung|"
+                                 r"pungkas|ucap|sebut|lanjut|papar|tandas)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
+_TITLE_FORM = re.compile(r"(?:Ka\.?\s*(?:lapas|rutan|bapas|lpka|rupbasan|kanwil)|Kepala|Plt|Plh|Kakanwil|Kadiv\w*|Dirjen\w*|"
+                         r"Direktur|Kapolda|Kapolres\w*|Kapolsek|Kajari|Kajati|Kalapas|Karutan|Kabapas|Dandim|Danrem|"
+                         r"Menteri|Menkumham|Sekjen|Ketua)\b", re.IGNORECASE)
+# "Hari Bhakti Pemasyarakatan", "Hari Raya": "Hari" is a first name only before a name
+_DAY_WORDS = {"bhakti", "bakti", "ulang", "raya", "jadi", "pertama", "kedua", "ketiga", "kerja", "besar", "lahir",
+              "kemerdekaan", "pahlawan", "anak", "ibu", "santri", "pers", "guru", "buruh", "kartini", "pemilihan"}
+# abbreviated first names written with a dot
+_NAME_ABBR = {"muh", "moh", "mhd", "muhd", "moch", "mochd", "much", "abd", "mochamad", "md"}
+# role nouns that open a speaker's description, never a name
+_ROLE_NOUNS = {"pakar", "pengamat", "ahli", "aktivis", "peneliti", "dosen", "guru", "ustadz", "sumber", "warga",
+               "pengacara", "advokat", "kuasa", "juru", "jubir", "humas", "tim", "pihak", "petugas", "anggota",
+               "surat", "keputusan", "instruksi", "program", "kegiatan"}
+# town words that are also common in names
+_CITY_STOP = {"raya", "jaya", "barat", "timur", "utara", "selatan", "tengah", "pusat", "baru", "kota", "besar", "lama",
+              "putra", "indah", "agung", "sari", "mulia", "bandar", "tanjung", "teluk", "muara", "batu", "gunung"}
+_BALI_NAMES = {"wayan", "made", "nyoman", "ketut", "gede", "gusti", "putu", "komang", "kadek", "nengah", "luh",
+               "gst", "dewa", "ida", "agung", "anak", "kade"}
+_TEASER = re.compile(r"(?im)^[ \t]*(?:(?:baca|simak|lihat)\s+(?:juga|pula|artikel|berita)|berita\s+terkait|"
+                     r"artikel\s+terkait)\b[^\n]*")
+# ranks written out in words (Tempo, Kompas style)
+_SPELLED_RANK = re.compile(r"(?:Ajun\s+Komisaris(?:\s+Besar)?(?:\s+Polisi)?|Komisaris\s+(?:Besar|Jenderal)(?:\s+Polisi)?|"
+                           r"Brigadir\s+Jenderal(?:\s+Polisi)?|Inspektur\s+Jenderal\s+Polisi|"
+                           r"(?:Ajun\s+)?Inspektur\s+Polisi\s+(?:Satu|Dua))(?=\s)")
+_ON_BEHALF = re.compile(r"(?P<n>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}),?\s+(?:yang\s+)?mewakili\s+(?:pihak\s+)?$")
+_ORG_FIRST_TITLE = re.compile(r"Rektor|Dekan|Kadis\w*")
+_PASSIVE = re.compile(r"^(?:Di|Ter)[a-z]{3,}kan$")
+_WEEKDAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
+# degrees written without dots that would read as name words
+_NAME_DEGREES = {"amd", "bc", "bcip", "amdip", "ip", "sh", "mh", "msi", "ssos", "spd", "mpd"}
+_PLACE_TITLE = re.compile(r"Camat|Lurah|Kepala\s+Desa|Kades")
+_FIELD_BEFORE = re.compile(r"\b(?:Bidang|bidang|Urusan|urusan)\s+$")
 _TITLE_UNIT_KEYS = sorted(_TITLE_UNIT, key=len, reverse=True)  # most specific first
-_GENERIC_TITLES = ("ketua", "wakilketua", "anggota", "sekretaris", "direktur", "koordinator", "wakil")
+_GENERIC_TITLES = ("ketua", "wakilketua", "anggota", "sekretaris", "direktur", "koordinator", "wakil", "deputi")
+# posts inside a UPT: with no unit written, they belong to the facility of the story
+_STAFF_TITLES = ("kabid", "kabag", "kasubag", "kasubbag", "kaur", "kepalabidang", "kepalabagian", "kepalaseksi",
+                 "kepalasubseksi", "kepalasubbagian", "kepalasubbag", "kepalakesatuanpengamanan", "kakplp", "staf",
+                 "petugas", "pegawai", "sipir", "pembimbingkemasyarakatan", "dokter")
+# ... unless the post names a police, military or civil section
+_OUTSIDE_UNIT_WORDS = re.compile(r"(?i)\b(?:ops|operasional|humas\s+pol\w*|propam|reskrim\w*|intelkam|sabhara|samapta|"
+                                 r"lantas|binmas|narkoba|res\s*narkoba|dinas|badan|bnn\w*|pol(?:da|res|sek)\w*|"
+                                 r"kodim|korem|koramil|kejaksaan|kejari|kejati|rumah\s+sakit|rs\w*|puskesmas|kombes\w*|akbp|akp|"
+                                 r"kompol|iptu|ipda|aiptu|aipda|bripka|brigjen|irjen|kolonel|letkol|mayor)\b")
 
 
 @dataclass(slots=True)
@@ -142,6 +197,18 @@ class _Found:
     rank: str | None = None
     degrees: list[str] = field(default_factory=list)
     unit: object | None = None
+    phrase: str | None = None  # the title phrase as written, the organisation when no unit is named
+    speaker: bool = False  # found by a title-less cue
+
+
+# between a unit and the name that follows it: a comma, ranks, honorifics
+_UNIT_GAP = re.compile(r"\s*,?\s*(?:(?:Kombes|AKBP|Kompol|AKP|Iptu|Ipda|Aiptu|Aipda|Brigjen|Irjen|Kolonel|Letkol|Mayor|"
+                       r"Kapten|Pol|Dr|Drs|Ir|H|Hj|Prof)\.?\s+)*")
+
+
+def _set_unit(p: Official, unit) -> None:
+    p.organization = _unit_display(unit)
+    p.organization_id = getattr(unit, "facility_id", None) or getattr(unit, "org_id", None)
 
 
 @lru_cache(maxsize=100_000)
@@ -159,10 +226,17 @@ def _is_place(reg: Registry, tok: str) -> bool:
 
 
 def _unit_display(unit) -> str:
-    """A facility is shown by its fullest written form (the registry name may differ from the article's)."""
+    """A facility is shown by its fullest written form (the registry name may differ from the article's);
+    forms written as a person's title ("Kalapas Bojonegoro", "Kepala LP Tulungagung", "Direktur Jenderal
+    Pemasyarakatan (Dirjenpas)") name the office holder, not the unit, and are used only when nothing else is."""
     if isinstance(unit, Facility):
-        forms = [a for a in unit.aliases if len(a.split()) <= 12] or [unit.name]
+        forms = [a for a in unit.aliases if len(a.split()) <= 12 and not _TITLE_FORM.match(a)]
+        forms = forms or [unit.name]
         return max(forms, key=lambda a: (len(a.split()), len(a)))
+    if _TITLE_FORM.match(unit.name):
+        forms = [a for a in unit.aliases if not _TITLE_FORM.match(a) and len(a.split()) <= 12]
+        if forms:
+            return max(forms, key=lambda a: (len(a.split()), len(a)))
     return unit.name
 
 
@@ -215,11 +289,25 @@ class OfficialFinder:
             core, trail = _strip(raw)
             inside = any(s.start <= a < s.end for s in spans)
             k = norm_key(core).replace(" ", "")
+            if not name and k in ("bidang", "urusan") and not trail:
+                # "Staf Khusus Menkumham Bidang Transformasi Digital, Fajar Lase": the field runs to the comma
+                j = next((j for j in range(i + 1, min(len(toks), i + 7)) if _strip(toks[j][0])[1][:1] == ","
+                          or _strip(toks[j][0])[0][:1].islower() and norm_key(toks[j][0]) not in _CONNECT), None)
+                if j is not None and _strip(toks[j][0])[1][:1] == ",":
+                    i = j + 1
+                    continue
             if not name:
                 if raw.startswith("(") or inside or not core:
                     i += 1
                     if trail and trail[0] in ".;:!?\"”" and not inside and not re.fullmatch(r"[A-Z]", core):
                         break
+                    continue
+                sr = _SPELLED_RANK.match(text, a) if core[:1] in "AKBIJ" else None
+                if sr:
+                    rank.append(sr.group(0))  # "Ajun Komisaris Besar Handoko", "Komisaris Besar Fajar Setiawan"
+                    after_rank = True
+                    while i < len(toks) and toks[i][1] < sr.end():
+                        i += 1
                     continue
                 if k in HONORIFICS or k in RANK_KEYS or norm_key(core) in RANK_KEYS or k in _RANK_TYPOS:
                     (rank if (k in RANK_KEYS or k in _RANK_TYPOS) else hon).append(core.rstrip("."))
@@ -230,8 +318,8 @@ class OfficialFinder:
                     i += 1  # "Koordinator Lapas se-Nusakambangan": a scope, not a name
                     continue
                 if core[:1].islower():
-                    if k in _CONNECT:
-                        i += 1
+                    if k in _CONNECT or (k == "di" and not trail and self._unit_next(toks, i + 1, spans)):
+                        i += 1  # "Kalapas Narkotika Lubuklinggau di Muara Beliti, Suyatna": a seat, then the name
                         continue
                     break
                 if core.lower().startswith("se-"):
@@ -241,31 +329,47 @@ class OfficialFinder:
                 if skip:
                     i += skip
                     continue
+                if k == "hari" and i + 1 < len(toks) and norm_key(toks[i + 1][0]) in _DAY_WORDS:
+                    i += 2  # "Hari Bhakti Pemasyarakatan": a day, not a name
+                    continue
                 namey = self._namey(core) or (after_rank and self._namey_after_rank(core))
-                if not namey and not trail and i and i + 1 < len(toks) and self._namey_after_rank(core):
+                bali = core in ("I", "Ni") and not trail and i + 1 < len(toks) and \
+                    norm_key(toks[i + 1][0]) in _BALI_NAMES
+                namey = namey or bali  # "I Nyoman Gede Surya", "Ni Luh Putu": Balinese name prefixes
+                if not namey and not trail and i and i + 1 < len(toks) and (
+                        self._namey_after_rank(core) or k == "hari" and norm_key(toks[i + 1][0]) not in _DAY_WORDS):
                     # "Kepala BNNK Purbalingga Bagus Wicaksono": a common word right after the unit and
                     # before a name word is the first name ("Bagus", "Maju", "Ikhlas")
                     pa = toks[i - 1][1]
                     nxt_core = _strip(toks[i + 1][0])[0]
-                    if any(sp.start <= pa < sp.end for sp in spans) and self._namey(nxt_core) and \
-                            norm_key(nxt_core) not in RANK_KEYS:
+                    prev_core, prev_trail = _strip(toks[i - 1][0])
+                    # ... also right after the comma that closes the title phrase ("Kalapas Bojonegoro, Hari
+                    # Winarca,")
+                    after_unit = any(sp.start <= pa < sp.end for sp in spans) or norm_key(prev_core) in _UNIT_WORDS or (
+                        prev_trail == "," and (_is_place(self.reg, prev_core) or prev_core.isupper())
+                        and norm_key(core) not in _WEEKDAYS and _strip(toks[i + 1][0])[1][:1] in ("", ","))
+                    if after_unit and self._namey(nxt_core) and norm_key(nxt_core) not in RANK_KEYS:
                         namey = True
                 after_rank = False
                 if namey or (_INITIALS.match(core) and core.endswith(".") and i + 1 < len(toks)):
-                    if core.isupper() and len(core) <= 4 and not core.endswith("."):
-                        i += 1  # acronym (RI, NTT, BNNK): title phrase
+                    if core.isupper() and (len(core) <= 4 or core.isalpha() and trail == ",") and \
+                            not core.endswith(".") and not bali:
+                        i += 1  # acronym (RI, NTT, BNNK, "Wakil Ketua GRANAT, ..."): title phrase
                         continue
                     name.append(core)
                     nstart, nend = a, a + len(core)
                     if trail and trail != ".":
                         break
-                    if trail == "." and not _INITIALS.match(core):
+                    if trail == "." and not _INITIALS.match(core) and k not in _NAME_ABBR:
                         break
+                    if trail == "." and k in _NAME_ABBR:
+                        name[-1] = core + "."  # "Muh. Zainal Asnun": an abbreviated first name
                     i += 1
                     continue
                 i += 1
-                if trail and (trail[0] in ";:!?\"”" or (trail[0] == "." and len(core) > 3)):
-                    break
+                if trail and (trail[0] in ";:!?\"”" or (trail[0] == "." and (
+                        len(core) > 3 or (len(core) >= 2 and core.isalpha() and core.isupper())))):
+                    break  # "... Pemasyarakatan DKI. Dahlan ...": the sentence ended
                 continue
             # inside the name
             if inside or core[:1].islower() or not core:
@@ -273,6 +377,10 @@ class OfficialFinder:
             if k in RANK_KEYS or k in HONORIFICS:
                 break  # "Kasubdit Jatanras AKBP Helmi Santika": the name comes after the rank
             k2 = norm_key(core)
+            if len(name) == 1 and trail[:1] == "," and _is_place(self.reg, core):
+                name = []  # "Koordinator Kontras Sumut, Amin Multazam": a body and its region, then the name
+                i += 1
+                continue
             if k2 in NON_NAME or _is_place(self.reg, core) and len(name) >= 2:
                 break
             if re.fullmatch(r"[A-Z]", core) and not trail and i + 1 < len(toks) and \
@@ -280,6 +388,13 @@ class OfficialFinder:
                 name.append(core)  # "Ipda Dien F Romadhoni": a middle initial without its dot
                 i += 1
                 continue
+            if re.fullmatch(r"[A-Z]", core) and trail == "." and i + 1 < len(toks) and \
+                    self._namey(_strip(toks[i + 1][0])[0]) and a == toks[i - 1][2] + 1:
+                name.append(core + ".")  # "Melky F. Matindas", "Zainal A. Paliwang": a middle initial
+                i += 1
+                continue
+            if k in _NAME_DEGREES:
+                break  # "Aris Sukariyadi Amd IP", "Dewa Putu Gede Bc Ip": corrections academy degrees
             if not _NAME_TOKEN.match(core) or len(name) >= 5:
                 break
             if k2 in _UNIT_WORDS or _ROMAN.match(core) or (is_degree(core) and not core.istitle()):
@@ -299,6 +414,10 @@ class OfficialFinder:
         later = self._later_run(text, nend, pos + limit, spans, len(name))
         if later is not None:
             return later
+        if len(name) == 1 and _PASSIVE.match(name[0]):
+            return None  # "Pegawai Negeri yang Dipekerjakan": a verb
+        if len(name) == 1 and re.match(r"\s+\d", text[nend:nend + 3]):
+            return None  # "Dirjenpas Tinjau 3 Lapas Baru": a headline verb, not a name
         if len(name) == 1:
             nxt = re.match(r"\s+", text[nend:nend + 3])
             q = nend + (nxt.end() if nxt else 0)
@@ -344,6 +463,16 @@ class OfficialFinder:
             return None
         return g
 
+    def _unit_next(self, toks, i: int, spans: list[_Span]) -> bool:
+        """Token i starts a unit span or a place ("di Lapas Pemuda Tangerang", "di Muara Beliti")."""
+        if i >= len(toks):
+            return False
+        a = toks[i][1]
+        if any(sp.start <= a < sp.end for sp in spans):
+            return True
+        core = _strip(toks[i][0])[0]
+        return bool(core[:1].isupper() and (self._place_len(toks, i) or _is_place(self.reg, core)))
+
     def _place_len(self, toks, i: int) -> int:
         """Number of tokens from i that spell a multi-word place ("Sumatera Selatan", "Bandar Lampung")."""
         for n in (3, 2):
@@ -366,9 +495,13 @@ class OfficialFinder:
     def _walk_back(self, text: str, end: int, spans: list[_Span] | None = None) -> _Found | None:
         """The name right before ", Kepala ..." / " selaku Kepala ..."."""
         seg = text[max(0, end - 120):end]
+        seg = seg[seg.rfind("\n") + 1:]  # a headline line above is not part of the name
+        base = end - len(seg)
         cue = _BACK_CUE.search(seg)
         if cue:
             before = seg[:cue.start()]
+        elif _SPEECH_NAME_BEFORE.search(seg):
+            before = seg  # "kata Yuspahruddin Kepala Divisi Pemasyarakatan DKI": a quoted name, then its title
         else:
             # "Dr Yusqon, M.Pd pendiri PKBM ...": a degree right before a lower-case title
             m = re.search(r",\s*([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Za-z]{1,5}\.?){0,3})\s*$", seg)
@@ -401,8 +534,10 @@ class OfficialFinder:
                 break
         if not name or all(_INITIALS.match(t) for t in name):
             return None
+        if len(name) == 1 and _PASSIVE.match(name[0]):
+            return None  # "Dibeberkan, Koordinator Divisi ...": a sentence-opening verb
         # keep only the capitalised run after a lower-case word: "kata Budi Santoso"
-        start_off = max(0, end - 120) + before.rfind(name[0])
+        start_off = base + before.rfind(name[0])
         ctx = text[max(0, start_off - 40):start_off]
         if NON_OFFICIAL_CUES.search(ctx) or _FORMER.search(ctx):
             return None
@@ -415,6 +550,8 @@ class OfficialFinder:
              headlines: list[tuple[int, int]] | None = None) -> list[Official]:
         """body_start: offset of the body; title-case headlines ("Kalapas Jamin Tidak Ada ...") are not
         searched for names (the body names the same people properly)."""
+        # teasers of other stories ("BACA JUGA: ... Petugas Haji Daerah Dihapus?") are searched like headlines
+        headlines = list(headlines or ()) + [(m.start(), m.end()) for m in _TEASER.finditer(text, body_start)]
         spans: list[_Span] = []
         for fm, f in fac_links:
             if f is not None:
@@ -430,17 +567,23 @@ class OfficialFinder:
         anchors = list(_TITLE_RE.finditer(text)) + list(_LOWER_TITLE_RE.finditer(text))
         # a title word inside a named body ("Kanwil Dirjenpas Kaltim") is part of that name, not a title
         anchors = [m for m in anchors if not any(sp.start < m.start() < sp.end for sp in spans)
-                   and not text[max(0, m.start() - 1):m.start()] == "("]  # "(Kasi Binadik)": an aside
+                   and not text[max(0, m.start() - 1):m.start()] == "("  # "(Kasi Binadik)": an aside
+                   # "Deputi Bidang Koordinator Imigrasi ...": a field of office, not a second title
+                   and not _FIELD_BEFORE.search(text, max(0, m.start() - 8), m.start())]
         anchors.sort(key=lambda m: m.start())
         starts = [m.start() for m in anchors]
+        # towns of registered facilities (an unregistered "facility" may be a misread "Kalapas <Name>")
+        alias_toks = {t for fa in facilities if fa.registered for al in fa.aliases
+                      for t in norm_key(al).split() if len(t) >= 4} - _CITY_STOP - NON_NAME
+        city_toks = {t for fa in facilities if fa.registered
+                     for t in norm_key(fa.city or "").split() if len(t) >= 4} - _CITY_STOP
         for ai, m in enumerate(anchors):
             if m.start() < body_start or any(s <= m.start() < e for s, e in headlines or ()):
                 continue
             t_end = m.end()
             # do not walk through the next title: "Kepala Lapas X didampingi Kasi Y"
             nxt_start = next((st for st in starts[ai + 1:] if st >= t_end), None)
-            limit = (nxt_start - t_end) if nxt_start is not None and nxt_start - t_end > 3 else 160
-            limit = min(limit, 160)
+            limit = min(nxt_start - t_end, 160) if nxt_start is not None else 160
             f = self._walk_forward(text, t_end, limit, spans)
             if f is None or f.start - t_end > 150:
                 f = self._walk_back(text, m.start(), spans)
@@ -452,8 +595,25 @@ class OfficialFinder:
                 ctx = text[max(0, m.start() - 40):m.start()]
                 if NON_OFFICIAL_CUES.search(ctx) or _FORMER.search(ctx):
                     continue
+                if _PLACE_TITLE.fullmatch(m.group("t")) and not text[t_end:f.start].strip():
+                    # "Camat Wori, Tommy Levi", "Lurah Pandu, serta ...": the word after the title is the place
+                    g = self._walk_forward(text, f.end, 40, spans)
+                    if g is not None and g.start - f.end <= 6:
+                        f = g
+                    elif len(f.name_tokens) < 2:
+                        continue
                 unit = self._unit_of(m.group("t"), m.start(), f.start, spans, facilities, orgs)
+            if len(f.name_tokens) == 1 and (norm_key(f.name_tokens[0]) in alias_toks or (
+                    _ORG_FIRST_TITLE.match(m.group("t")) and (re.match(r"\s+[a-z]", text[f.end:f.end + 3]) or (
+                        m.group("t").startswith("Kadis") and f.start - m.end() <= 1)))):
+                continue  # "Kalapas Muaro menggantikan ..." (Lapas Muaro Padang), "Rektor Unila diwakili ..."
+            if any(norm_key(t) in city_toks for t in f.name_tokens):
+                continue  # "Kalapas Muaro menggantikan ...", "Kepala Lapas Papakelan Tondano": the town, not a name
             f.title = " ".join(m.group("t").split())
+            if f.title.rstrip(".") == "Ka":
+                f.title = "Kepala"
+            if unit is None:
+                f.phrase = self._title_phrase(text, m.start(), f)
             if f.title.lower() == "kepala" and isinstance(unit, Facility):
                 f.title = "Kepala " + {"lapas": "Lapas", "rutan": "Rutan", "cabang_rutan": "Cabang Rutan",
                                        "lpka": "LPKA", "bapas": "Bapas", "rupbasan": "Rupbasan"}[unit.kind]
@@ -464,14 +624,28 @@ class OfficialFinder:
             if co and not _TITLE_RE.match(text, f.end + co.end()):
                 g = self._walk_forward(text, f.end + co.end(), 60, spans)
                 if g is not None and g.start == f.end + co.end():
-                    g.title, g.title_start, g.unit = f.title, f.title_start, unit
+                    g.title, g.title_start, g.unit, g.phrase = f.title, f.title_start, unit, f.phrase
                     found.append(g)
         for f in self._speakers(text, body_start, headlines, spans):
-            if f.unit is None and facilities:
-                # a title-less speaker in a facility's press release speaks for the article's main facility
-                f.unit = facilities[0]
+            f.speaker = True
             found.append(f)
-        return self._merge(found, text, sentence_of)
+        return self._merge(found, text, sentence_of, spans, facilities, orgs)
+
+    @staticmethod
+    def _title_phrase(text: str, t_start: int, f: _Found) -> str | None:
+        """"Direktur Instrumen HAM, Farid Junaedi" -> "Direktur Instrumen HAM": with no unit named, the office
+        itself is what the person belongs to."""
+        if f.start > t_start:
+            raw = text[t_start:f.start]
+        else:
+            m = re.match(r"[^,.;:!?\"”\n(]*", text[t_start:t_start + 120])
+            raw = m.group(0)
+        toks = re.sub(r"\([^)]*\)", " ", raw).replace(",", " ").split()
+        while toks and (norm_key(toks[-1]).replace(" ", "") in _RANK_HON | _RANK_TYPOS or (toks[-1].islower() and toks[-1] in _CONNECT)
+                        or not toks[-1][:1].isalnum()):
+            toks.pop()  # "... Polda Sumut AKBP": the rank belongs to the name
+        phrase = " ".join(toks)
+        return phrase if 1 <= len(toks) <= 12 and phrase[:1].isupper() else None
 
     def _speakers(self, text: str, body_start: int, headlines, spans: list[_Span]) -> list[_Found]:
         out: list[_Found] = []
@@ -489,8 +663,8 @@ class OfficialFinder:
             name = []
             for raw_t in toks:
                 t = raw_t.rstrip(".") if len(raw_t) > 2 else raw_t
-                if _TITLE_RE.fullmatch(t) or (t.isupper() and len(t) >= 4):
-                    break  # "jelas Kalapas ...", "katanya TRIBUNNEWS.COM"
+                if _TITLE_RE.fullmatch(t) or (t.isupper() and len(t) >= 4) or norm_key(t) in _ROLE_NOUNS:
+                    break  # "jelas Kalapas ...", "katanya TRIBUNNEWS.COM", "kata Pakar Pidana ..."
                 if not (self._namey_after_rank(t) or (name and _INITIALS.match(t))):
                     break
                 name.append(t)
@@ -534,22 +708,46 @@ class OfficialFinder:
         return out
 
     @staticmethod
+    def _unit_before(text: str, p: Official, spans: list[_Span]):
+        """A unit written right before the person's name ("Bawaslu Kota Bengkulu, Leka Yunita Sari")."""
+        forms = {p.name, *p.aliases}
+        for sp in spans:
+            if sp.ref is None:
+                continue
+            q = _UNIT_GAP.match(text, sp.end).end()
+            if q > sp.end and any(text.startswith(n, q) and not text[q + len(n):q + len(n) + 1].isalnum()
+                                  for n in forms):
+                return sp.ref
+            w = _ON_BEHALF.search(text, max(0, sp.start - 60), sp.start)
+            if w and w.group("n") in forms:
+                return sp.ref  # "ungkap Chandra mewakili pihak Kanwil": the unit the person speaks for
+        return None
+
+    @staticmethod
     def _phrase_end(text: str, pos: int) -> int:
         m = re.search(r"[,.;:!?\"”\n]", text[pos:pos + 160])
         return pos + (m.start() if m else 160)
 
     def _unit_of(self, title: str, t_start: int, t_end: int, spans: list[_Span], facilities, orgs):
         inside = [s for s in spans if t_start <= s.start < t_end and s.ref is not None]
+        phrase = self._text[t_start:t_end]
         if inside:
-            return inside[0].ref
+            ref = inside[0].ref
+            if isinstance(ref, Facility) and not (ref.city and norm_key(ref.city) in norm_key(
+                    self._text[inside[0].start:inside[0].end])):
+                # a bare kind word ("Kepala Lapas (Kalapas) Bojonegoro"): the town written after it names the unit
+                ref = self._facility_by_town(phrase, facilities, ref.kind) or ref
+            return ref
         key = norm_key(title).replace(" ", "")
         hint = None
         for k in _TITLE_UNIT_KEYS:
             if key.startswith(k):
                 hint = _TITLE_UNIT[k]
                 break
+        if not hint and key.startswith(_STAFF_TITLES) and facilities and not _OUTSIDE_UNIT_WORDS.search(phrase):
+            hint = ("facility", None)  # "Kabid Pembinaan", "Kabag Umum": a post inside the facility of the story
         if not hint:
-            if key.startswith(_GENERIC_TITLES):
+            if key.startswith(_GENERIC_TITLES) and len(re.findall(r"\b[A-Z]\w+", phrase)) <= 2:
                 # "rombongan Komisi III yang dipimpin Wakil Ketua X": the body named just before, same sentence
                 before = [s for s in spans if s.ref is not None and t_start - 80 <= s.end <= t_start]
                 if before and not re.search(r"[.;!?\n]", self._text[before[-1].end:t_start]):
@@ -560,12 +758,36 @@ class OfficialFinder:
             if key == "kepala":
                 return None  # a bare "Kepala" heads whatever follows; nothing followed
             cands = [f for f in facilities if fam is None or f.kind == fam]
-            return cands[0] if cands else None
-        cands = [o for o in orgs if (o.org_id or "").startswith(fam) or (o.kind == fam)]
-        return cands[0] if cands else None
+            town = self._facility_by_town(phrase, cands, fam)
+            return town or (cands[0] if cands else None)
+        cands = [o for o in orgs if (o.org_id or "").startswith(fam)] or [o for o in orgs if o.kind == fam]
+        return self._nearest(t_start, spans, cands)
 
-    def _merge(self, found: list[_Found], text: str, sentence_of) -> list[Official]:
+    @staticmethod
+    def _facility_by_town(phrase: str, facilities, kind: str | None):
+        """The facility whose town is written in the title phrase ("Kalapas Bojonegoro")."""
+        words = set(norm_key(phrase).split())
+        for f in facilities:
+            if (kind is None or f.kind == kind) and f.city and set(norm_key(f.city).split()) <= words:
+                return f
+        return None
+
+    @staticmethod
+    def _nearest(t_start: int, spans: list[_Span], cands):
+        """Of several candidate units, the one named last before the title (else the first of the article)."""
+        if not cands:
+            return None
+        ids = {id(c) for c in cands}
+        before = [s for s in spans if s.ref is not None and id(s.ref) in ids and s.end <= t_start]
+        return before[-1].ref if before else cands[0]
+
+    def _merge(self, found: list[_Found], text: str, sentence_of, spans: list[_Span] | None = None,
+               facilities=(), orgs=()) -> list[Official]:
         people: list[Official] = []
+        # a regional office that the article keeps naming (its own press release)
+        offices = [o for o in orgs if (o.org_id or "").startswith("corrections_office") and len(o.mentions) >= 2]
+        phrase: dict[int, str] = {}  # id(person) -> title phrase, used when no unit is named
+        titled: set[int] = set()
         for f in found:
             name = " ".join(f.name_tokens)
             toks = set(norm_key(name).split())
@@ -590,8 +812,11 @@ class OfficialFinder:
             elif name != target.name and name not in target.aliases:
                 target.aliases.append(name)
             if f.unit is not None and target.organization is None:
-                target.organization = _unit_display(f.unit)
-                target.organization_id = getattr(f.unit, "facility_id", None) or getattr(f.unit, "org_id", None)
+                _set_unit(target, f.unit)
+            if not f.speaker:
+                titled.add(id(target))
+                if f.phrase and id(target) not in phrase:
+                    phrase[id(target)] = f.phrase
             if f.rank and not target.rank:
                 target.rank = f.rank
             for h in f.honorifics:
@@ -601,6 +826,17 @@ class OfficialFinder:
                 if d not in target.degrees:
                     target.degrees.append(d)
             target.mentions.append(Mention(name, f.start, f.end, "PERSON", sentence_of(f.start) if sentence_of else ""))
+        for p in people:
+            if p.organization is not None:
+                continue
+            unit = self._unit_before(text, p, spans or [])
+            if unit is not None:
+                _set_unit(p, unit)  # "KPU Kota Kediri, Nasrudin, menyebut ...": the unit right before the name
+            elif id(p) in phrase:
+                p.organization = phrase[id(p)]
+            elif id(p) not in titled and (facilities or offices):
+                # a title-less speaker in a facility's (or regional office's) press release speaks for it
+                _set_unit(p, facilities[0] if facilities else offices[0])
         # later one-word mentions ("kata Mukaffi") join the full name as aliases
         for p in people:
             toks = [t for t in p.name.split() if len(t) >= 3 and not t.endswith(".")]
@@ -618,4 +854,5 @@ class OfficialFinder:
                     p.aliases.append(t)
                 p.mentions.append(Mention(t, m.start(), m.end(), "PERSON",
                                           sentence_of(m.start()) if sentence_of else ""))
-        return people
+        # a one- or two-letter word ("kata Ke..." in a cut-off text) is not a name
+        return [p for p in people if len(p.name) > 2 or len(p.name.split()) > 1]
