@@ -37,6 +37,7 @@ def main() -> None:
     draw_second_topic_set()
     draw_second_entity_set()
     draw_third_entity_set()
+    draw_fourth_entity_set()
 
 
 def draw_third_entity_set() -> None:
@@ -56,6 +57,21 @@ def draw_third_entity_set() -> None:
     mixed = cand[:96] + negc[:12]
     rng.shuffle(mixed)
     s["entity_dev_3"] = mixed
+    path.write_text(json.dumps(s, indent=1))
+
+
+def draw_fourth_entity_set() -> None:
+    """A fourth blind entity-gold draw (104 corrections articles), for a second measure-then-fix round."""
+    path = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
+    s = json.loads(path.read_text())
+    used = (set(s["entity_dev"]) | set(s["entity_heldout"]) | set(s["negatives_in_gold"]) | set(s["entity_dev_2"])
+            | set(s["entity_dev_3"]))
+    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
+    cand = [r["id"] for r in rows if r["id"] not in used and r["source"] not in ("andikawilliam/CLICK-ID", "seed")
+            and len(r["text"]) > 400]
+    rng = random.Random(20261126)
+    rng.shuffle(cand)
+    s["entity_dev_4"] = cand[:104]
     path.write_text(json.dumps(s, indent=1))
 
 
@@ -89,4 +105,9 @@ def draw_second_entity_set() -> None:
 if __name__ == "__main__":
     import sys
 
-    draw_third_entity_set() if "--third" in sys.argv else main()
+    if "--third" in sys.argv:
+        draw_third_entity_set()
+    elif "--fourth" in sys.argv:
+        draw_fourth_entity_set()
+    else:
+        main()
