@@ -110,7 +110,7 @@ def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_pro
                     out.write(json.dumps({"id": art.id, "line": lineno, "error": str(res)}, ensure_ascii=False) + "\n")
                 else:
                     ok += 1
-                    out.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+                    out.write((res if isinstance(res, str) else _json_line(res)) + "\n")
             bar.advance(task)
     return ok, failed
 
@@ -156,15 +156,21 @@ def _init_worker(model_dir: str) -> None:
     _WORKER["a"] = Analyzer.load(model_dir)
 
 
+def _json_line(res) -> str:
+    return json.dumps(res.to_json(), ensure_ascii=False)
+
+
 def _worker_batch(chunk: list) -> list:
+    """Results come back as finished JSON lines: serialising in the workers keeps the parent (which
+    shares the 2 cores with them) down to reading input and writing lines."""
     a = _WORKER["a"]
     try:
-        return list(a.pipe(chunk, batch_size=len(chunk)))
+        return [_json_line(r) for r in a.pipe(chunk, batch_size=len(chunk))]
     except Exception:  # noqa: BLE001
         out = []
         for art in chunk:
             try:
-                out.append(a.analyze(art))
+                out.append(_json_line(a.analyze(art)))
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out
