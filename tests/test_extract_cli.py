@@ -86,3 +86,21 @@ def test_worker_processes_give_the_same_lines_in_order(tmp_path):
     rows = [json.loads(x) for x in two.read_text(encoding="utf-8").splitlines()]
     assert [r.get("id") for r in rows][:9] == ["w0", "w1", "w2", "w3", "w4", "w5", "w6", None, "w7"]
     assert all(r["facilities"] for r in rows if r.get("id"))
+
+
+def test_published_in_feed_formats_and_unreadable_dates(tmp_path):
+    """Feeds write dates many ways; an unreadable one costs the date (with a warning), not the article."""
+    from datetime import date
+
+    assert nlp_cmds.parse_published("Tue, 11 Feb 2025 08:00:00 +0700") == date(2025, 2, 11)
+    assert nlp_cmds.parse_published("11/02/2025") == date(2025, 2, 11)
+    assert nlp_cmds.parse_published("Selasa, 11 Februari 2025") == date(2025, 2, 11)
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "d1", "text": "Razia di Lapas Kelas IIA Kupang pada Senin (10/2).",
+                               "published": "2025-13-45"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(_app(), ["extract", str(inp), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    row = json.loads(out.read_text(encoding="utf-8"))
+    assert row["id"] == "d1" and row["facilities"] and row["event_date"] is None
+    assert ":1: published '2025-13-45' is not a date; treated as unknown" in res.stderr

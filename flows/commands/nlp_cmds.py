@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -22,8 +23,13 @@ from flows.errors import InputError
 ROOT = Path(__file__).resolve().parents[2]
 
 
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
 def parse_published(value) -> date | None:
-    """Date or datetime string (ISO, with or without time / zone) -> date; None stays None."""
+    """The publication date from what feeds and scrapers write: ISO dates and datetimes (with or without
+    zone), RFC 2822 ("Tue, 11 Feb 2025 08:00:00 +0700"), day-first numeric ("11/02/2025") and Indonesian
+    or English month names ("Selasa, 11 Februari 2025"). None stays None; anything else raises ValueError."""
     if value in (None, ""):
         return None
     if not isinstance(value, str):
@@ -35,11 +41,29 @@ def parse_published(value) -> date | None:
         pass
     try:
         return datetime.fromisoformat(v.replace("Z", "+00:00")).date()
-    except ValueError as exc:
-        raise ValueError(f"published {value!r} is not a date") from exc
+    except ValueError:
+        pass
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(v).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = _NUMERIC_DATE.match(v)
+    if m:
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            pass
+    from nlp.dates import find_dates
+
+    full = [d.date for d in find_dates(v, None) if d.date is not None]
+    if full:
+        return full[0]
+    raise ValueError(f"published {value!r} is not a date")
 
 
-def parse_line(raw: str, lineno: int):
+def parse_line(raw: str, lineno: int, source: str = "input"):
     """One input line -> ArticleText; raises ValueError naming what is wrong."""
     from nlp.records import ArticleText
 
@@ -58,7 +82,13 @@ def parse_line(raw: str, lineno: int):
     if title is not None and not isinstance(title, str):
         raise ValueError("'title' must be a string or null")
     url = obj.get("url")
-    return ArticleText(id=str(obj["id"]), text=text, title=title, published=parse_published(obj.get("published")),
+    try:
+        published = parse_published(obj.get("published"))
+    except ValueError as exc:
+        # an unreadable date costs the date, not the article: relative dates then stay unresolved
+        print(f"{source}:{lineno}: {exc}; treated as unknown", file=sys.stderr)
+        published = None
+    return ArticleText(id=str(obj["id"]), text=text, title=title, published=published,
                        url=url if isinstance(url, str) else None)
 
 
@@ -79,7 +109,7 @@ def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_pro
             parsed.append((i, None, "empty line"))
             continue
         try:
-            parsed.append((i, parse_line(raw, i), None))
+            parsed.append((i, parse_line(raw, i, str(input_path)), None))
         except ValueError as exc:
             parsed.append((i, None, str(exc)))
     good = [p[1] for p in parsed if p[1] is not None]
