@@ -88,9 +88,10 @@ def write_card(path: Path, report: TrainReport, command: str) -> None:
         "",
         "## What it does",
         "Multi-label topics (taxonomy in `nlp/taxonomy.toml`) and corrections relevance for Indonesian news.",
-        "Word 1-2-gram + character 3-5-gram tf-idf, one logistic regression per label with Platt-calibrated",
-        "probabilities (3-fold `CalibratedClassifierCV`); per-label thresholds chosen on out-of-fold predictions",
-        "(5 folds, vectoriser refitted per fold). `pantau explain` lists the n-grams behind each label.",
+        "Word 1-2-gram tf-idf over the text + character 3-5-gram tf-idf over its lead, one logistic regression",
+        "per label; probabilities from a Platt sigmoid fitted on 5-fold out-of-fold decision scores (vectoriser",
+        "refitted per fold), per-label thresholds chosen on the same out-of-fold probabilities.",
+        "`pantau explain` lists the n-grams behind each label.",
         "",
         "## Data",
         f"- relevance: {report.n_relevance_docs} articles (labelled ones by the guidelines; the rest of",
@@ -122,7 +123,15 @@ def write_card(path: Path, report: TrainReport, command: str) -> None:
         "- Trained on press-release style coverage 2015-2026; web excerpts are cut at ~2,000 characters.",
         "- Labels with few positives (see table) are unreliable; add labelled articles and retrain.",
     ]
+    # Measurements on articles outside the training data are written by hand after training; keep them.
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if KEPT_SECTION in old:
+            lines += ["", old[old.index(KEPT_SECTION):].rstrip()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+KEPT_SECTION = "## Checks on articles outside training"
 
 
 def train_topics(models_dir: Path = ROOT / "models", shared: Path = ROOT.parent / "shared",
