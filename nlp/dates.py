@@ -7,6 +7,11 @@ comes from the publication date, and a written weekday picks (or checks) the yea
 first weekday-dated expression of the story (the lead's "what happened when"), else the first full date;
 page stamps, other stories' teasers, captions, document dates, recalled reports, history years before the
 report and the day a source was quoted (when the event's own day is written too) give way.
+Second round (new articles dev_i..k): header stamps ("Hari ini : Rabu, 24 Januari 2018", clocks with seconds) and
+release datelines ("Blitar, 17 Maret 2025 - ") are page stamps; "diperkirakan ... pada <later date>" is a forecast;
+a quoted day yields to a weekday with an incident time ("Senin (10/3) dini hari"), a "Jumat pekan lalu" inside the
+quote, or the lead sentence's event date; without a publication date, bare weekdays count back from the nearest
+written full date, "HUT ke-77 Kemerdekaan" gives a year, and an undated holiday remission its holiday.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TOD = (r"(?:(?:pagi|siang|sore|malam|dini\s+hari|(?:pekan|minggu)\s+(?:lalu|depan)|lalu|kemarin|mendatang|depan)"
         r"\s*,?\s*){0,2}")
 # a range names its first day before the full date: "25 hingga 28 Maret 2019", "3-5 Juni"
-_RANGE = r"(?:(?P<d0>\d{1,2})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|s/d)\s*)?"
+_RANGE = r"(?:(?P<d0>\d{1,2})\s*(?:-|–|dan|&|hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|s/d)\s*)?"
 _NUMERIC = re.compile(
     r"(?<![\w/.-])(?:" + _WD + _WD_TO + r"\s*,?\s*" + _TOD + r"(?:\(\s*|tanggal\s+|tgl\.?\s*)?|"
     # "hingga kemarin (23/8)", "hari ini (10/2)": a relative word dates the bracket as a weekday does
@@ -41,15 +46,24 @@ _WORDY = re.compile(
     r"(?<![\w])(?:" + _WD + _WD_TO + r"\s*,?\s*" + _TOD + r"(?:\(\s*)?(?:tanggal\s+|tgl\.?\s*)?)?" + _RANGE +
     r"(?P<d>\d{1,2})\s+" + _MON + r"(?:\s+(?:tahun\s+)?(?P<y>\d{4}))?(?![\w])\s*\)?", re.IGNORECASE)
 _BARE_WD = re.compile(r"(?:(?<![\w])pada\s+(?:hari\s+)?|,\s*)" + _WD + r"(?=\s*[.,;)]|\s+(?:lalu|kemarin|pagi|siang|sore|"
-                      r"malam|pukul|ini|\())", re.IGNORECASE)
+                      r"malam|pukul|ini|(?:pekan|minggu)\s+lalu|\())", re.IGNORECASE)
+# "Jumat pekan lalu": the weekday of the week before, never the day itself
+_WEEK_AGO = re.compile(r"\s+(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?<![\w])(?P<rel>kemarin|hari\s+ini|pekan\s+lalu|minggu\s+lalu)(?![\w])", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.?\s?d\.?|s/d)\s*$", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"^[\s,|]*\d{1,2}:\d{2}|^\s*[|/]\s*\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
+# a clock with seconds ("06 Maret 2024 JAM 06:00:00 WIB") is a machine stamp, never prose
+_CLOCK_AFTER = re.compile(r"^[\s,|]*\d{1,2}:\d{2}|^\s*[|/]\s*\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b|"
+                          r"^[\s,|-]*(?:jam|pukul)?\s*\d{1,2}:\d{2}:\d{2}", re.IGNORECASE)
 # a four-digit year, or a two-digit one after day and month ("17/8/25)"; "(04/05)" is day and month only)
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d|\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d\d\)?$")
 _DIGIT = re.compile(r"\d")
-_LALU = re.compile(r"\s*lalu\b", re.IGNORECASE)
-_TEXT_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d])")
+_LALU = re.compile(r"\s*(?:(?:pekan|minggu)\s+)?lalu\b", re.IGNORECASE)
+# a year not glued to a date's digits ("17/8/2025" is not a free year); the character before is checked in Python,
+# a leading look-behind would keep the engine from skipping ahead to "19"/"20"
+_TEXT_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_GLUE = frozenset("0123456789/.-")
+_HUT_RI = re.compile(r"\b(?:HUT\)?|ulang\s+tahun)\s+(?:RI\s+)?(?:ke\s*-?\s*)?(\d{2,3})\s+(?:Kemerdekaan|RI\b)|"
+                     r"\bHUT\s+(?:Kemerdekaan\s+)?(?:RI|Republik\s+Indonesia)\s+ke\s*-?\s*(\d{2,3})", re.IGNORECASE)
 
 
 def _wd_num(s: str | None) -> int | None:
@@ -133,7 +147,10 @@ def find_dates(text: str, pub: date | None) -> list[DateMention]:
     out.published = pub
     taken: list[tuple[int, int]] = []
     pending: dict[int, tuple[int, int, int | None]] = {}  # unresolved day/month: (day, month, weekday)
-    text_years = [int(y) for y in _TEXT_YEAR.findall(text)]
+    text_years = [int(m.group()) for m in _TEXT_YEAR.finditer(text) if not (m.start() and text[m.start() - 1] in _GLUE)]
+    # "HUT ke-77 Kemerdekaan RI": the anniversary counts the years since 1945
+    if "HUT" in text or "lang tahun" in text or "lang Tahun" in text:
+        text_years += [1945 + int(n) for t in _HUT_RI.findall(text) for n in t if n and 50 <= int(n) <= 120]
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -164,17 +181,25 @@ def find_dates(text: str, pub: date | None) -> list[DateMention]:
                 pending[id(dm)] = (d, mo, wd)
             out.append(dm)
             taken.append((a, b))
+    bare = []
     for m in _BARE_WD.finditer(text):
         a, b = m.start("wd"), m.end("wd")
         if not free(a, b + 3):
             continue
         wd = _wd_num(m.group("wd"))
         dt = None
-        if pub is not None and wd is not None:
-            back = (pub.weekday() - wd) % 7
-            dt = pub - timedelta(days=back)
-        out.append(DateMention(m.group("wd"), dt, a, b, True if dt else None))
+        # without a publication date, the nearest written full date of the text is the "now" of a bare weekday
+        anchor = pub if pub is not None else min(
+            (d for d in out if d.date is not None and _has_year(d.text)), key=lambda d: abs(d.start - a),
+            default=DateMention("", None, 0, 0, None)).date
+        if anchor is not None and wd is not None:
+            back = (anchor.weekday() - wd) % 7
+            if back == 0 and _WEEK_AGO.match(text, b):
+                back = 7
+            dt = anchor - timedelta(days=back)
+        bare.append(DateMention(m.group("wd"), dt, a, b, True if dt else None))
         taken.append((a, b))
+    out.extend(bare)
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -185,7 +210,29 @@ def find_dates(text: str, pub: date | None) -> list[DateMention]:
         out.append(DateMention(m.group("rel"), dt, m.start(), m.end(), None))
     out.sort(key=lambda x: x.start)
     _resolve_range_starts(out, pending, text)
+    if pub is None and pending:
+        _resolve_by_stamp(out, pending, text)
     return out
+
+
+def _resolve_by_stamp(out: list[DateMention], pending: dict[int, tuple[int, int, int | None]], text: str) -> None:
+    """Without a publication date, a weekday date that fits no year the text writes takes the year next to the
+    latest full date of the text (a page stamp "Hari ini : Rabu, 24 Januari 2018" above "Rabu malam (2/8)"),
+    the year before first (news reports the past). Dates of other stories' teasers ("Baca Juga: ...") do not count."""
+    latest = max((d.date for d in out if d.date is not None and _has_year(d.text) and not _foreign(text, d.start)),
+                 default=None)
+    if latest is None:
+        return
+    for dm in out:
+        if dm.date is not None or id(dm) not in pending:
+            continue
+        d, mo, wd = pending[id(dm)]
+        if wd is None:
+            continue
+        dt = next((c for c in (_safe(latest.year + k, mo, d) for k in (-1, 1)) if c is not None and c.weekday() == wd),
+                  None)
+        if dt is not None:
+            dm.date, dm.weekday_ok = dt, True
 
 
 def _resolve_range_starts(out: list[DateMention], pending: dict[int, tuple[int, int, int | None]],
@@ -221,9 +268,10 @@ _INLINE_READ_MORE = re.compile(r"\b(?:baca\s+juga|baca\s+pula|berita\s+terkait)\
 _SPEECH = re.compile(r"(?:\b(?:kata|ujar|ungkap|ucap|tutur|jelas|terang|papar|tegas|sebut|imbuh|tambah|pungkas|"
                      r"tandas)(?:nya)?|"
                      r"\b(?:mengatakan|menjelaskan|menuturkan|mengungkapkan|menyampaikan|menegaskan|menyatakan|"
-                     r"menerangkan|memaparkan|menambahkan|menyebutkan|mengemukakan)|"
+                     r"menerangkan|memaparkan|menambahkan|menyebutkan|mengemukakan|disampaikan|dikatakan|diungkapkan)|"
                      r"\bkepada\s+(?:wartawan|awak\s+media|para\s+jurnalis|jurnalis|media)|"
                      r"\bketerangan\s+(?:tertulis|resmi|pers)(?:nya)?|"
+                     r"\bangkat\s+bicara|"
                      r"\b(?:saat|ketika|usai)\s+(?:ditemui|dihubungi|dikonfirmasi|diwawancarai|dimintai\s+keterangan))"
                      r"\b[^.\n\"“”]{0,70}$", re.IGNORECASE)
 # a photo caption: a credit in brackets closing the line ("(ANTARA/HO-Humas)", "(Dok Humas Lapas X)",
@@ -235,10 +283,16 @@ _CAPTION = re.compile(r"\((?:antara|foto|dok\b|dokumentasi|istimewa|ist\b|ho\b|[
 # ... or a bare agency credit closing the line: "... Rabu, 18 Maret 2020. ANTARA", "... Foto: Pixabay"
 _CAPTION_CREDIT = re.compile(r"(?:\bANTARA(?:\s+FOTO)?(?:\s*/[^\n]{0,60})?|\bFOTO\s*/[^\n]{0,60}|"
                              r"\b(?:Foto|FOTO)\s*:[^\n]{0,80})\s*$")
+# ... or a credit in capitals opening a caption's capitalised heading: "IST TEMU KEBAHAGIAAN. Suasana ..."
+_CAPTION_LEAD = re.compile(r"\s*(?:IST|ISTIMEWA|DOK|FOTO)\b[./:]?\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*[.:]\s")
 _CAPTION_MAX = 400  # a caption is a sentence or two
 # what may stand beside a posting stamp on its own line: "Selasa, 17 Agustus 2021 53", "Diposting: ..."
 _STAMP_REST = re.compile(r"^[\W\d_]*(?:(?:wib|wita|wit|diposting|dipublikasikan|diperbarui|terbit|posted|"
-                         r"updated|published|oleh\s+admin)\b[\W\d_]*)*$", re.IGNORECASE)
+                         r"updated|published|oleh\s+admin|hari\s+ini|tanggal)\b[\W\d_]*)*$", re.IGNORECASE)
+# a dateline opening the body: "Blitar, 17 Maret 2025 - ...", "SEMARANG, 3 September 2025 – ..." (the day the release
+# was sent out, like a posting stamp)
+_DATELINE_BEFORE = re.compile(r"\W{0,3}[A-Z][A-Za-z.,'’ ]{1,40},\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—|]|\(\s*[A-Za-z])")
 # "Surat Keputusan ... Nomor ... tanggal 15 Agustus 2025": the date of a document, not of an event ("sesuai surat
 # edaran, razia dilaksanakan pada tanggal ..." dates the event)
 _DOCUMENT = re.compile(r"(?:\b(?:surat|keputusan|sk|nomor|no|peraturan|permen\w*|perpres|pp|instruksi|edaran|"
@@ -246,6 +300,10 @@ _DOCUMENT = re.compile(r"(?:\b(?:surat|keputusan|sk|nomor|no|peraturan|permen\w*
                        re.IGNORECASE)
 # a sentence that recalls an earlier report: "Seperti diberitakan sebelumnya, ...", "Sebagaimana diketahui, ..."
 # ("Sebelumnya, ..." alone often brings the event itself after a quote, so it does not count)
+# a forecast: "diperkirakan akan mencapai puncaknya pada Jumat 8 Maret 2024" is not an event that took place
+_FORECAST = re.compile(r"\b(?:diperkirakan|diprediksi|diprediksikan|diproyeksikan)\b[^.\n\"“”]{0,60}$", re.IGNORECASE)
+# the time of an incident right after its date: "Senin (10/3/2025) dini hari", "Minggu (19/10) sekitar pukul 01.50"
+_INCIDENT_TIME = re.compile(r"\s*,?\s*(?:dini\s+hari|(?:sekitar\s+|sekira\s+)?(?:pukul|jam)\s+\d)", re.IGNORECASE)
 _BACKGROUND = re.compile(r"^\W*(?:seperti\s+(?:yang\s+)?(?:telah\s+)?(?:diberitakan|dilansir|diketahui)|"
                          r"diberitakan\s+sebelumnya|sebagaimana\s+(?:yang\s+)?(?:telah\s+)?(?:diberitakan|diketahui))",
                          re.IGNORECASE)
@@ -265,6 +323,11 @@ _AT_FACILITY = re.compile(r"\b(?:di|dari)\s+(?:(?:aula|halaman|lingkungan|kantor
 # full dates more than half a year before it are history (years the writer typed, not ones inferred from a
 # publication date that may itself be wrong)
 _NEAR, _FAR = timedelta(days=45), timedelta(days=180)
+
+
+def _foreign(text: str, pos: int) -> bool:
+    line = _line_of(text, pos)
+    return bool(_FOREIGN_LINE.match(line) or _INLINE_READ_MORE.search(line[-160:]))
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -298,21 +361,26 @@ def event_date(dates: list[DateMention], text: str, pub: date | None = None) -> 
         if _CLOCK_AFTER.match(text[dm.end:dm.end + 14]):
             return True
         a, b = _full_line(text, dm.start)
+        if (a <= 400 and "(" not in dm.text and _DATELINE_BEFORE.match(text, a, dm.start)
+                and _DATELINE_AFTER.match(text, dm.end)):
+            return True
         if text[:a].rstrip().endswith((",", ";")) or text[dm.end:b].strip().endswith("."):
             return False  # a sentence broken across lines ("..., di Rutan Wonosari,\nSelasa (2/5/2017).")
         return bool(_STAMP_REST.match(text[a:dm.start] + " " + text[dm.end:b]))
 
     def foreign(dm: DateMention) -> bool:
-        line = _line_of(text, dm.start)
-        return bool(_FOREIGN_LINE.match(line) or _INLINE_READ_MORE.search(line[-160:]))
+        return _foreign(text, dm.start)
 
     def caption(dm: DateMention) -> bool:
         a, b = _full_line(text, dm.start)
-        return b - a <= _CAPTION_MAX and bool(_CAPTION.search(text[a:b]) or _CAPTION_CREDIT.search(text[a:b]))
+        return b - a <= _CAPTION_MAX and bool(_CAPTION.search(text[a:b]) or _CAPTION_CREDIT.search(text[a:b])
+                                              or _CAPTION_LEAD.match(text, a, b))
 
     def aside(dm: DateMention) -> bool:
         a = text.rfind("\n", 0, dm.start) + 1
         if _DOCUMENT.search(text[max(a, dm.start - 120):dm.start]):
+            return True
+        if pub is not None and dm.date > pub and _FORECAST.search(text[max(a, dm.start - 80):dm.start]):
             return True
         return bool(_BACKGROUND.match(text[_sentence_start(text, dm.start):dm.start]))
 
@@ -335,11 +403,47 @@ def event_date(dates: list[DateMention], text: str, pub: date | None = None) -> 
             if now is not None:
                 usable = [d for d in usable if not (_has_year(d.text) and now - d.date > _FAR)]
         return _pick(usable, text)
+    return _holiday(text)
+
+
+# remission is handed out on the holiday itself: an undated report of "remisi khusus Natal 2021" is dated 25 December,
+# one of remission on "HUT ke-77 Kemerdekaan RI" 17 August
+_REMISI = re.compile(r"\bremisi\b", re.IGNORECASE)
+_NATAL_YEAR = re.compile(r"\bNatal\s+(?:tahun\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _holiday(text: str) -> date | None:
+    if not _REMISI.search(text):
+        return None
+    m = _NATAL_YEAR.search(text)
+    if m:
+        return date(int(m.group(1)), 12, 25)
+    for t in _HUT_RI.findall(text):
+        for n in t:
+            if n and 50 <= int(n) <= 120:
+                return date(1945 + int(n), 8, 17)
     return None
 
 
 def _spoken(d: DateMention, text: str) -> bool:
     return bool(_SPEECH.search(text[max(0, d.start - 140):d.start]))
+
+
+_LEAD_MIN = 150  # characters: the lead paragraph is the first long line that is not a photo caption
+_LEAD_EVENT = re.compile(r"\b(?:digelar|menggelar|dilaksanakan|melaksanakan|diselenggarakan|menyelenggarakan|"
+                         r"berlangsung|mengikuti|diikuti|dimulai)\b[^.\n\"“”]{0,60}$", re.IGNORECASE)
+
+
+def _lead_sentence(text: str) -> tuple[int, int]:
+    a = 0
+    while a < len(text):
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        if b - a >= _LEAD_MIN and not (_CAPTION.search(text, a, b) or _CAPTION_CREDIT.search(text, a, b)):
+            e = text.find(". ", a, b)
+            return a, (b if e < 0 else e)
+        a = b + 1
+    return 0, 0
 
 
 def _pick(usable: list[DateMention], text: str) -> date | None:
@@ -359,12 +463,23 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
         if speech(first) and not _AT_FACILITY.search(text[max(0, first.start - 70):first.start]):
             # the quoted day yields to an explicitly earlier event ("pada Jumat (10/11) lalu") or to a
             # day within the week before it on which something happened ("resmi keluar ... pada Sabtu (16/8)")
-            later = [d for d in usable if d.start > first.start and _DIGIT.search(d.text)]
+            # ... or to a weekday in the quote that precedes it ("Jumat pekan lalu anggota saya menangkap ...")
+            later = [d for d in usable if d is not first and (
+                (d.start > first.start and _DIGIT.search(d.text))
+                or (d.start < first.start and d.weekday_ok and _LALU.match(text, d.end)))]
             other = next((d for d in later if not speech(d) and d.date < first.date
-                          and ((d.weekday_ok is not None and _LALU.match(text[d.end:d.end + 8]))
-                               or (first.date - d.date <= timedelta(days=7)
-                                   and _EVENT_VERB.search(text[_sentence_start(text, d.start):d.start])))),
+                          and ((d.weekday_ok is not None and _LALU.match(text, d.end))
+                               or (first.date - d.date <= timedelta(days=7) and d.start > first.start
+                                   and (_EVENT_VERB.search(text[_sentence_start(text, d.start):d.start])
+                                        or (d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))))),
                          None)
+            if other is None:
+                # ... or to the date the lead sentence gives its event ("... pelatihan yang mulai digelar tanggal
+                # 13 Maret ...", "siap mengikuti UNBK pada 25 hingga 28 Maret 2019"), the quote coming later
+                la, lb = _lead_sentence(text)
+                other = next((d for d in usable if la <= d.start < min(lb, first.start) and d.weekday_ok is None
+                              and _DIGIT.search(d.text) and abs(d.date - first.date) <= _NEAR
+                              and not speech(d) and _LEAD_EVENT.search(text, la, d.start)), None)
             if other is not None:
                 first = other
         return range_start(first).date

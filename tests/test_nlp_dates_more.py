@@ -227,3 +227,82 @@ def test_pada_tanggal_after_a_circular_dates_the_event():
 def test_relative_word_before_a_bracketed_day_and_month():
     assert dates_of("Pembangunan masih berjalan hingga kemarin (23/8) di Lapas Sukamaju.", date(2020, 8, 24)) == {
         "kemarin (23/8)": date(2020, 8, 23)}
+
+
+# --- second round: page stamps, datelines, forecasts, quotes, holidays ---------------------------------
+
+def test_header_line_hari_ini_is_a_page_stamp():
+    text = ("• Hari ini : Rabu, 24 Januari 2018\n\nLapas Sukamaju Digeledah\n\n"
+            "SUKAMAJU - Lapas Sukamaju digeledah tim gabungan, Rabu malam (2/8) hingga Kamis dini hari.")
+    assert ev(text, date(2018, 1, 24)) == date(2017, 8, 2)
+    # without a publication date the weekday takes the year next to the stamp's
+    assert ev(text, None) == date(2017, 8, 2)
+
+
+def test_dateline_of_a_release_is_not_the_event():
+    text = ("Sukamaju, 17 Maret 2025 - Seorang warga binaan Lapas Sukamaju melahirkan bayi kembar.\n"
+            "Kejadian ini berlangsung pada tanggal 9 Maret 2025 di RSUD Sukamaju.")
+    assert ev(text, date(2025, 3, 17)) == date(2025, 3, 9)
+    # alone, the dateline still dates the report
+    assert ev("Sukamaju, 17 Maret 2025 - Lapas Sukamaju menerima kunjungan keluarga.", None) == date(2025, 3, 17)
+
+
+def test_forecast_date_and_stamp_with_seconds():
+    text = ("TVRI Sukamaju • Sosial 06 Maret 2024 JAM 06:00:00 WIB\n\n"
+            "Kunjungan ke Lapas Sukamaju naik dan diperkirakan akan mencapai puncaknya pada Jumat 8 Maret 2024.")
+    assert ev(text, date(2024, 3, 6)) == date(2024, 3, 6)
+
+
+def test_incident_time_in_a_quote_beats_the_day_the_facility_spoke():
+    text = ("Lapas Sukamaju angkat bicara soal kematian seorang warga binaan, Selasa (11/3/2025).\n"
+            "\u201cSenin (10/3/2025) dini hari itu kami langsung bawa ke rumah sakit,\u201d ungkap dia.")
+    assert ev(text, date(2025, 3, 11)) == date(2025, 3, 10)
+
+
+def test_weekday_of_last_week_in_a_quote_before_the_speech_date():
+    text = ("\"Hasilnya, Jumat pekan lalu anggota saya menangkap tangan petugas rutan,\" kata Kapolres, "
+            "Selasa, 8 November 2016.")
+    assert ev(text, date(2016, 11, 8)) == date(2016, 11, 4)
+    assert ev(text, None) == date(2016, 11, 4)  # resolved against the written date
+    # a recalled "Kamis pekan lalu" after the quoted day does not replace it
+    text = ("\"Tamu belum bisa diterima,\" kata Kalapas kepada wartawan, Senin (3/12/2018).\n"
+            "Sebelumnya 113 napi Lapas Sukamaju meloloskan diri, Kamis pekan lalu.")
+    assert ev(text, date(2018, 12, 3)) == date(2018, 12, 3)
+
+
+def test_independence_anniversary_gives_the_year():
+    text = "Sebanyak 260 napi Lapas Sukamaju mendapat remisi HUT ke-77 Kemerdekaan RI. Bupati hadir Rabu (17/8)."
+    assert ev(text, None) == date(2022, 8, 17)
+
+
+def test_undated_holiday_remission_is_dated_by_the_holiday():
+    assert ev("Sebanyak 51 narapidana menerima remisi khusus Natal 2021 di Lapas Sukamaju.", None) == date(2021, 12, 25)
+    assert ev("Warga binaan Lapas Sukamaju menerima remisi pada HUT RI ke-80.", None) == date(2025, 8, 17)
+    assert ev("Lapas Sukamaju menggelar ibadah Natal 2021.", None) is None  # no remission: no holiday date
+
+
+def test_caption_opened_by_a_capitalised_credit():
+    text = ("IST SUASANA HARU. Keluarga mengunjungi warga binaan Lapas Sukamaju, Kamis (11/4).\n"
+            "Para warga binaan dikunjungi keluarga dalam momen Lebaran, Rabu (10/4), sejak pagi.")
+    assert ev(text, date(2024, 4, 13)) == date(2024, 4, 10)
+
+
+def test_lead_sentence_event_date_beats_a_later_speech_date():
+    text = ("Sukamaju - Sebanyak 30 anak binaan LPKA Sukamaju siap mengikuti ujian nasional pada 25 hingga 28 Maret "
+            "2019 di aula lembaga itu. Persiapan sudah rampung.\n"
+            "\"Ini kedua kalinya kami melaksanakan ujian,\" kata Kasi Pembinaan saat ditemui, Sabtu (23/3).")
+    assert ev(text, date(2019, 3, 23)) == date(2019, 3, 25)
+
+
+def test_two_days_joined_by_dan_are_a_range():
+    assert dates_of("Pameran karya warga binaan digelar pada 10 dan 11 April 2024 di Lapas Sukamaju.",
+                    date(2024, 4, 13)) == {"10 dan 11 April 2024": date(2024, 4, 10)}
+
+
+def test_dateline_with_province_and_sekira_pukul_incident():
+    text = ("Sukamaju, NTT, 17 Maret 2025 - Petugas Rutan Sukamaju menggagalkan penyelundupan sabu.\n"
+            "Upaya itu terungkap pada 15 Maret 2025 saat pemeriksaan barang titipan.")
+    assert ev(text, date(2025, 3, 17)) == date(2025, 3, 15)
+    text = ("\"Kami sudah koordinasi dengan polres,\" kata Karutan Sukamaju saat dikonfirmasi, Rabu (12/6/2024).\n"
+            "Pada Senin (10/6/2024) sekira pukul 02.00 WIT, dua tahanan menjebol plafon kamar mandi.")
+    assert ev(text, date(2024, 6, 12)) == date(2024, 6, 10)
