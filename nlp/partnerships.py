@@ -26,6 +26,10 @@ How a sentence with a trigger word becomes pairs:
   or an attendance word;
 - a facility is named as the sentence writes it when the registry name differs ("Lapas Narkotika Jakarta"
   for "Lapas Narkotika Kelas IIA Cipinang"): pairs are matched by name.
+- the police's case against an inmate ("... mengarah ke warga binaan di Lapas X"), an outside official speaking of
+  his body's own team, readiness ("siap berkoordinasi") and cooperation "antara" two other bodies are no pairs;
+- guests named after an attendance word are no hosts; an opening ("Peresmian dilakukan oleh Kakanwil bersama
+  Bupati") is at the facility; the units listed as visited ("UPT yang dikunjungi meliputi ...") are each visited.
 Pairs inside the corrections hierarchy (facility <-> Kanwil, Ditjenpas, Kemenkumham/Kemenimipas) are
 never partnerships; those offices are units themselves when an outside body deals with them.
 """
@@ -55,24 +59,40 @@ _TRIGGERS = {
                        r"patroli\s+bersama|pemusnahan|aparat\s+gabungan|tim\s+gabungan|penyelundupan|"
                        r"menggagalkan|digagalkan|pengungkapan|patroli|pengejaran|memburu|diburu|"
                        r"dilaporkan\s+(?:\w+\s+){0,2}(?:ke|kepada)\b|melaporkan\s+(?:\w+\s+){0,3}(?:ke|kepada)\b|"
-                       r"menghubungi|melibatkan|penggerebekan|menggerebek|gerebek|digerebek|dikerahkan|mengerahkan|"
+                       # "kasus yang melibatkan warga binaan": inmates involved in a crime, no joint work
+                       r"menghubungi|melibatkan(?!\s+(?:\w+\s+)?(?:warga|napi|narapidana|tahanan|oknum|wbp|anak\s+binaan)\b)|"
+                       r"penggerebekan|menggerebek|gerebek|digerebek|dikerahkan|mengerahkan|"
                        r"diback\s*up|back\s*up|dijaga\s+ketat|berjaga|penjagaan|dikawal|mengawal|pengawalan|sweeping|"
                        r"penyelidikan|menyelidiki|olah\s+tkp",
     "visit": r"kunjungan|kunjungi|mengunjungi|berkunjung|audiensi|silaturahmi|silaturahim|menyambangi|"
              r"ditinjau|studi\s+banding|monitoring|monev\b|"
              r"sowan|bertandang|sambangi|meninjau|tinjau\b|peninjauan(?!\s+kembali)|"
-             r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan",
+             r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan|datangi",
     "meeting": r"\brapat\b|koordinasi|pertemuan|bertemu|diskusi|\bfgd\b|rakor|sinergi|"
                r"kolaborasi|dialog|konsultasi|dengar\s+pendapat|\brdp\b|komunikasi\s+dengan",
     "program": r"pelatihan|penyuluhan|sosialisasi|bimbingan|pemeriksaan\s+kesehatan|vaksinasi|donor\s+darah|"
                r"bakti\s+sosial|baksos|pendampingan|edukasi|pengajian|perekaman|rehabilitasi|asesmen|"
                r"assessment|kerja\s*sama|menggandeng|digandeng|ujian|kejar\s+paket|"
                r"\bprogram\b[^.]{0,40}\b(?:dari|oleh|bersama|dengan)\b|dilaksanakan\s+oleh|diikuti|"
-               r"penyerahan|diserahkan|menyerahkan|memberikan|deradikalisasi|dibantu|bantuan|hibah|skrining|screening|memeriksa",
+               r"penyerahan|diserahkan|menyerahkan|"
+               r"memberikan(?!\s+(?:apresiasi|penghargaan|ucapan|pujian|arahan|sambutan|keterangan|tanggapan|komentar)\b)|"
+               r"deradikalisasi|dibantu|bantuan|hibah|skrining|screening|memeriksa|"
+               r"narasumber|nara\s+sumber|pemateri|penceramah|khatib|instruktur|pembicara|penyuluh\b",
     "attendance": r"turut\s+hadir|dihadiri|di\s+hadiri|menghadiri|tampak\s+hadir|disaksikan|menyaksikan|undangan|\bhadir\b|"
                   r"memimpin\s+(?:\w+\s+){0,2}(?:upacara|apel)|inspektur\s+upacara|pembina\s+upacara|bertindak\s+sebagai\s+"
                   r"(?:inspektur|pembina)",
+    # a head of an outside body opening something ("Peresmian dilakukan oleh Kakanwil bersama Bupati Jombang"): an
+    # attendance; ranked after the words of presence, which alone say who hosts (`_attendance_pos`)
+    "opening": r"peresmian|meresmikan|diresmikan",
 }
+# trigger rank -> the kind it gives
+_RANK_KIND = [*KIND_ORDER, "attendance"]
+
+
+_OPENED_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:resmi\s+)?diresmikan\b", re.IGNORECASE)
+_OPENED_BEFORE = re.compile(r"\b(?:meresmikan|peresmian)\s+(?:(?!oleh\b|bersama\b|dengan\b|dari\b)\w+\s+)?$",
+                            re.IGNORECASE)
+_OPENING = re.compile(r"peresmian|meresmikan|diresmikan", re.IGNORECASE)
 
 
 def _split_alternatives(pattern: str) -> list[str]:
@@ -100,7 +120,8 @@ def _trigger_table() -> list[tuple[int, str, re.Pattern, bool]]:
             literal = re.match(r"[a-z]+", body)
             if literal is None:
                 raise ValueError(f"trigger {alt!r} of {kind} must start with a literal word")
-            table.append((KIND_ORDER.index(kind), literal.group(), re.compile(body), bounded))
+            table.append((_RANK_KIND.index(kind) if kind in _RANK_KIND else len(KIND_ORDER), literal.group(),
+                          re.compile(body), bounded))
     return table
 
 
@@ -135,8 +156,11 @@ _GENERIC_UNIT = re.compile(
 # Words that stand for the outside visitor of the article ("rombongan menyambangi Kanwil").
 _GENERIC_VISITOR = re.compile(r"\b(?:rombongan|tim\s+kunjungan|kunjungan\s+kerja|reses|para\s+anggota|"
                               r"(?:kegiatan|kunjungan|pertemuan)\s+(?:ini|tersebut))\b", re.IGNORECASE)
+# "Adapun UPT yang dikunjungi meliputi Lapas X, LPKA Y, serta Bapas Z": the stops of the visitor's visit
+_VISITED_LIST = re.compile(r"\b(?:dikunjungi|dikunjunginya|disambangi|ditinjau|didatangi)\s+(?:\w+\s+){0,3}?"
+                           r"(?:meliputi|yakni|yaitu|adalah|antara\s+lain|di\s*antaranya)\b", re.IGNORECASE)
 # "Kakanwil, dalam paparannya, ...", "Dalam kesempatan tersebut, Kalapas ...": a unit speaking at the visitor's event
-_BEFORE_VISITOR = re.compile(r"\b(?:dalam\s+paparan\w*|memaparkan|(?:dalam|pada)\s+kesempatan\s+(?:ini|itu|tersebut))\b",
+_BEFORE_VISITOR = re.compile(r"\b(?:dalam\s+paparan\w*|memaparkan|sambutan\w*|(?:dalam|pada)\s+kesempatan\s+(?:ini|itu|tersebut))\b",
                              re.IGNORECASE)
 # Lines that introduce another article: never evidence of this one.
 _SKIP_SENT = re.compile(r"^\W*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait|artikel\s+terkait|"
@@ -147,14 +171,16 @@ _ENUM = re.compile(r"\b(?:adalah|yakni|yaitu|di\s*antaranya|antara\s+lain|melipu
 # Organisation ids / names of the corrections hierarchy: units when they deal with outsiders, never partners.
 _UNIT_IDS = ("corrections_office", "ditjenpas", "kemenkumham", "kemenimipas")
 _HIERARCHY = re.compile(
-    r"ditjen\s*pas\b|dirjen\s*pas\b|direktorat\s+jenderal\s+pemasyarakatan|direktur\s+jenderal\s+pemasyarakatan|"
+    r"ditjen\s*pas\b|dirjen\s*pas\b|direktorat\s+jend[e]?ral\s+per?masyarakatan|direktur\s+jend[e]?ral\s+per?masyarakatan|"
+    r"(?:ditjen|dirjen)\s+per?masyarakatan|"
+    r"direktorat\s+pengamanan\s+dan\s+intelijen|dir\s*pam\s*intel|"  # a directorate of Ditjenpas
     r"kemenkumham|kementerian\s+hukum\s+dan\s+(?:ham|hak)|kemenkum\s+ham|kemenimipas|"
     r"kementerian\s+imigrasi\s+dan\s+pemasyarakatan|kanwil\s*pas|kanwil\s+(?:ditjen|kemenkumham|pemasyarakatan)|"
     r"kantor\s+wilayah\s+(?:ditjen|direktorat\s+jenderal\s+pemasyarakatan|kementerian\s+hukum\s+dan)",
     re.IGNORECASE,
 )
 _INTERNAL = re.compile(r"kepatuhan\s+internal|satops\s*patnal", re.IGNORECASE)
-_HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?pemasyarakatan", re.IGNORECASE)
+_HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?per?masyarakatan", re.IGNORECASE)  # "Permasyarakatan": a misspelling
 # "ke Lapas", "di Rutan", "menyambangi Kanwil": the unit after these words is the host of a visit.
 _VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|mendatangi|bertandang\s+ke)\s*$",
                          re.IGNORECASE)
@@ -235,11 +261,17 @@ def _is_unit_org(o) -> bool:
     return o.kind == "corrections_office" or oid.split(":")[0] in _UNIT_IDS or bool(_HIERARCHY.search(o.name or ""))
 
 
+_BODY_WORD = r"(?:Dinas|Badan|Kantor|Pemerintah|Pemkab|Pemkot|Pemprov|Polres\w*|Polda|Polsek|Kodim|Korem|Koramil|" \
+    r"Kejaksaan|Kejari|Kejati|Pengadilan|BNN\w*|Universitas|Yayasan|Puskesmas|RSUD|Balai|Lembaga|Dewan|Komisi)"
+_TWO_BODIES = re.compile(r"(" + _BODY_WORD + r"\s.+?)\s+(?:dan|serta)\s+(" + _BODY_WORD + r"\s.+)")
+
+
 def _split_enumeration(name: str) -> list[str]:
     """'Dinas Kominfo, Dinkes, dan Dinsos' (one entity from the extractor) -> its members; but
     'Dinas Pendidikan, Pemuda dan Olahraga' is one office (a two-part name whose tail is no org head)."""
     if "," not in name:
-        return [name]
+        pair = _TWO_BODIES.fullmatch(name)  # "Dinas Sosial serta Dinas Tenaga Kerja ...": two offices
+        return [pair.group(1), pair.group(2)] if pair else [name]
     parts = [re.sub(r"^(?:dan|serta)\s+", "", p.strip(), flags=re.IGNORECASE) for p in name.split(",")]
     parts = [p for p in parts if len(p) >= 2]
     if len(parts) < 2 or not all(p[0].isupper() for p in parts):
@@ -255,6 +287,7 @@ def _split_enumeration(name: str) -> list[str]:
     return merged if len(merged) >= 2 else [name]
 
 
+_FACTION = re.compile(r"fraksi\b", re.IGNORECASE)
 _GENERIC_INSTITUTION = re.compile(
     r"(?:sekolah|lembaga|balai|pusat|madrasah)(?:\s+(?:menengah|pertama|atas|dasar|kejuruan|pelatihan|kerja|"
     r"bantuan|hukum|kegiatan|belajar|masyarakat|pendidikan|latihan|swasta|negeri))+|"
@@ -310,6 +343,8 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
         if any(_HIERARCHY_AFTER.search(text[s + len(o.name.split("(")[0]):s + len(o.name) + 30]) for s in starts
                if text.startswith(o.name, s)):
             continue
+        if _FACTION.match(o.name or ""):
+            continue  # "anggota DPR dari Fraksi Partai Demokrat": the member's faction; the body is the DPR
         if _GENERIC_INSTITUTION.fullmatch(re.sub(r"\s*\([^)]*\)", "", o.name).strip()):
             continue  # "Sekolah Menengah Pertama (SMP)": a kind of institution, not a named partner
         family = str(o.org_id or o.kind).split(":")[0]
@@ -374,10 +409,37 @@ def _kanwil_spans(text: str, units: list[_Party]) -> list[_Party]:
     return out
 
 
+# "Lembaga Pemasyarakatan Kelas 1 Kanwil Kemenkumham Jawa Timur", "Lapas Kelas IIA Kanwil X": a facility named by its
+# class and its regional office only
+_BARE_FACILITY_BEFORE = re.compile(r"\b(?:lapas|lembaga\s+pemasyarakatan|rutan|rumah\s+tahanan(?:\s+negara)?|lpka|bapas)"
+                                   r"(?:\s+(?:\([a-z]+\)\s+)?(?:kelas|klas)\s+(?:[i1-3]{1,3}\s?[ab]?))?\s*,?\s*$",
+                                   re.IGNORECASE)
+
+
+def _facility_of_office(text: str, units: list[_Party]) -> None:
+    """A regional office's mention right after a bare facility word ("Lembaga Pemasyarakatan Kelas 1 Kanwil
+    Kemenkumham Jawa Timur") names the article's one facility: the mention moves to that facility."""
+    facs = [u for u in units if u.family == "facility"]
+    if len(facs) != 1:
+        return
+    for u in units:
+        if u.family != "corrections":
+            continue
+        keep = []
+        for a, b in u.spans:
+            m = _BARE_FACILITY_BEFORE.search(text, max(0, a - 45), a)
+            if m is None:
+                keep.append((a, b))
+            else:
+                facs[0].spans.append((m.start(), m.start() + len(m.group().rstrip(" ,"))))
+        u.spans = keep
+    facs[0].spans.sort()
+
+
 # an order to the staff ("Saya perintahkan seluruh Kalapas untuk segera berkoordinasi dengan TNI") is no event
 _ORDER = re.compile(r"\b(?:(?:mem)?perintahkan|(?:meng)?instruksikan|menginstruksikan|meminta\s+(?:seluruh|semua|para|"
                     r"jajaran|agar|supaya)|mengajak\s+(?:seluruh|semua|para|jajaran))\b", re.IGNORECASE)
-_EXHORTATION = re.compile(r"\b(?:tingkatkan|menekankan|mengimbau|imbau|berharap|diharapkan|harus|perlu|"
+_EXHORTATION = re.compile(r"\b(?:tingkatkan|menekankan|mengimbau|imbau|berharap|diharapkan|harus|perlu|siap|"
                           r"hendaknya|supaya)\b", re.IGNORECASE)
 _FACILITY_HEAD = re.compile(r"\b(?:kepala\s+(?:lapas|rutan|lpka|bapas)|kalapas|karutan|kabapas)\b", re.IGNORECASE)
 # kinds whose sentence is about the article's unit even when it names no unit ("Rencananya dihadiri
@@ -467,6 +529,9 @@ def _blank(sent: str, s: int, parties: list[_Party]) -> str:
 _OWN_CASE = re.compile(r"\b(?:menggagal\w*|digagalkan|penyelundupan|pengungkapan|mengungkap\w*|menangkap|ditangkap|"
                        r"penangkapan|meringkus|diringkus|membekuk|dibekuk|pembuatan|peredaran|mengamankan|tersangka|"
                        r"pelaku|kurir|pengedar|bandar)\b", re.IGNORECASE)
+# "warga binaan di Lapas X", "napi Lapas X", "dikendalikan dari dalam Lapas X": the unit as the home of a suspect
+_INMATE_OF = re.compile(r"\b(?:warga\s+binaan|napi|narapidana|tahanan|penghuni|wbp|dari\s+dalam|oknum\s+(?:petugas|pegawai)|"
+                        r"pegawai|sipir)\s+(?:(?:yang\s+)?(?:ada\s+|berada\s+)?(?:di|dari)\s+)?$", re.IGNORECASE)
 _SIGNED_BY = re.compile(r"(?:penandatanganan|ditandatangani)\s+(?:\w+\s+){0,3}?(?:dilakukan\s+)?oleh\s+$|"
                         r"penandatanganan\s+(?:\w+\s+){0,3}?dilakukan\s+(?:oleh\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|\bbersama\b|\bdengan\b)\s*", re.IGNORECASE)
@@ -497,6 +562,18 @@ _TO_PLACE = re.compile(r"\b(?:ke|di)\s+(?!(?:lapas|rutan|lpka|bapas|rupbasan|lem
                        r"lokasi|tempat|blok|kamar|ruang|area|lingkungan)\b)[A-Za-z]", re.IGNORECASE)
 
 
+# "Kabid Humas Polda X, Kombes Y mengatakan tim saber pungli yang melibatkan lintas instansi ...": the outside body
+# speaks of its own work
+_SPEECH_AFTER = re.compile(r"[^.;\"“”]{0,60}?\b(?:mengatakan|menyebut(?:kan)?|menjelaskan|menuturkan|mengungkapkan|"
+                           r"menerangkan|menyampaikan|menegaskan)\b", re.IGNORECASE)
+
+
+def _partner_says(text: str, partners: list[_Party], s: int) -> bool:
+    """True when the sentence opens with an outside body's official who speaks (no unit named)."""
+    first = min(((a, b) for p in partners for a, b in p.spans if a >= s), default=None)
+    return first is not None and first[0] - s <= 60 and bool(_SPEECH_AFTER.match(text, first[1]))
+
+
 def _partner_hosts(text: str, partners: list[_Party], s: int, e: int) -> bool:
     """'Komisi III berkunjung ke Polda Kalteng': the outside body is the host of the visit."""
     return any(s <= a < e and _VISITOR_TO.search(text[max(s, a - 25):a]) for p in partners for a in p.starts)
@@ -513,8 +590,10 @@ def _exhorted(text: str, pos: int) -> bool:
 
 
 # "instansi vertikal di bawah Kementerian Hukum dan HAM", "sesuai Keputusan Menteri Hukum dan HAM": the
-# ministry is named as a parent or a legal basis, not as a party that acts.
-_UNDER = re.compile(r"\b(?:di\s+bawah|naungan|jajaran|keputusan|peraturan|surat\s+edaran|instruksi|mitra(?:\s+kerja)?)\s+"
+# ministry is named as a parent, a legal basis or the giver of an award ("penghargaan dari Kementerian Hukum dan
+# HAM"), not as a party that acts.
+_UNDER = re.compile(r"\b(?:di\s+bawah|naungan|jajaran|keputusan|peraturan|surat\s+edaran|instruksi|mitra(?:\s+kerja)?|"
+                    r"penghargaan|piagam|anugerah)\s+"
                     r"(?:\w+\s+){0,1}$", re.IGNORECASE)
 
 
@@ -554,6 +633,24 @@ def _between_parties(sent: str, s: int, here: list[_Party]) -> list[_Party]:
     return after or here
 
 
+_BETWEEN_TWO = re.compile(r"\bantara\s+([^,.]{2,60}?)\s+(?:dan|dengan)\s+$", re.IGNORECASE)
+
+
+def _not_between_others(text: str, s: int, e: int, partners: list[_Party], units: list[_Party]) -> list[_Party]:
+    """'Program ini kerja sama antara Kemenkum-Ham dan Kementerian PUPR': the partner after 'antara' is paired with
+    a body the sentence names before it, not with the unit; such partners are dropped (none when a unit, or a word
+    for one, stands between them; the ministry there is a peer in government, not the unit)."""
+    out = []
+    for p in partners:
+        a = min(x for x in p.starts if s <= x < e)
+        m = _BETWEEN_TWO.search(text, max(s, a - 80), a)
+        if m is None or _GENERIC_UNIT.search(m.group(1)) or any(
+                m.start() <= x < a for u in units if not _is_national(u) for x in u.starts) or any(
+                m.start(1) <= x < a for q in partners for x in q.starts):
+            out.append(p)
+    return out
+
+
 def _is_national(u: _Party) -> bool:
     return str(u.pid or "").split(":")[0] in ("ditjenpas", "kemenkumham", "kemenimipas")
 
@@ -561,7 +658,7 @@ def _is_national(u: _Party) -> bool:
 def _kind_in(sentence: str) -> str | None:
     """The most specific partnership kind whose trigger occurs in one sentence (None: no trigger)."""
     hits = _trigger_hits(sentence.lower())
-    return KIND_ORDER[min(r for _, r in hits)] if hits else None
+    return _RANK_KIND[min(r for _, r in hits)] if hits else None
 
 
 def _sentence_kind(hits: list[tuple[int, int]], s: int, e: int) -> tuple[str | None, int]:
@@ -572,7 +669,7 @@ def _sentence_kind(hits: list[tuple[int, int]], s: int, e: int) -> tuple[str | N
         if best is None or hits[i][1] < best:
             best, pos = hits[i][1], hits[i][0]
         i += 1
-    return (KIND_ORDER[best], pos) if best is not None else (None, -1)
+    return (_RANK_KIND[best], pos) if best is not None else (None, -1)
 
 
 def _direction(text: str, kind: str, unit: _Party, partner: _Party, s: int, e: int) -> str | None:
@@ -591,10 +688,25 @@ _PARENT_FAMILIES = {"police", "military", "bnn"}
 
 
 _CORPS = {"tni", "polri"}
+_CORPS_WORDS = frozenset({"tni", "polri", "kepolisian", "negara", "republik", "indonesia", "ri", "tentara", "nasional",
+                          "pihak", "personel", "anggota", "aparat", "jajaran"})
 
 
 def _region(p: _Party) -> str:
     return str(p.pid or "").split("#")[0].split(":")[-1] if ":" in str(p.pid or "") else ""
+
+
+def _tier(p: _Party) -> str:
+    """The kind of body inside a family's id ("local_government:dprd:muaro jambi" -> "dprd"): a DPRD and
+    the regency of one place are two bodies; "" when the id has no such part."""
+    parts = str(p.pid or "").split("#")[0].split(":")
+    return parts[1] if len(parts) >= 3 else ""
+
+
+def _place(p: _Party) -> str:
+    """The seat of a regional body's id ("dinas:pendidikan@palembang" -> "palembang"); "" when none."""
+    pid = str(p.pid or "").split("#")[0]
+    return pid.rsplit("@", 1)[1] if "@" in pid else ""
 
 
 _BRACKET_GAP = re.compile(r"[^().,;]{0,20}\(\s*")
@@ -610,7 +722,10 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
         for q in partners:
             if q is p or q.family != p.family:
                 continue
-            same_region = bool(_region(p)) and _region(p) == _region(q) and p.pid != q.pid
+            if _place(p) and _place(q) and _place(p) != _place(q):
+                continue  # "Dinas Pendidikan Provinsi Sumsel" and "Dinas Pendidikan Kota Palembang": two offices
+            same_region = bool(_region(p)) and _region(p) == _region(q) and p.pid != q.pid and \
+                not (_tier(p) and _tier(q) and _tier(p) != _tier(q))
             same_region = same_region or _same_name(p.name, q.name)
             if (p.tokens and p.tokens < q.tokens and len(q.tokens) > len(best.tokens)) or (
                     same_region and best is p and q.spans and p.spans and q.spans[0] < p.spans[0]):
@@ -621,11 +736,13 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
         while id(canon[id(p)]) not in seen and canon[id(p)] is not p:
             seen.add(id(canon[id(p)]))
             canon[id(p)] = canon.get(id(canon[id(p)]), canon[id(p)])
+        if _place(p) and _place(canon[id(p)]) and _place(p) != _place(canon[id(p)]):
+            canon[id(p)] = p  # a chain through a body without a seat ("Dinas Pendidikkan") joins no two seats
     # "TNI" / "Polri" in an article whose only named military / police body is "Kodim 1306" / "Polresta
     # Palu": the press names the local body by its corps; one organisation, one pair
     for p in partners:
-        if _region(p) not in _CORPS:
-            continue
+        if _region(p) not in _CORPS or not p.tokens <= _CORPS_WORDS:
+            continue  # "Bareskrim Mabes Polri" is a national body of its own, not the corps of a local one
         local = {id(canon[id(q)]): canon[id(q)] for q in partners
                  if q.family == p.family and _region(q) not in _CORPS and canon[id(q)] is not p}
         if len(local) == 1:
@@ -685,7 +802,10 @@ def _compact(name: str) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """'Dinas Tenaga Kerja' / 'Dinas Ketenagakerjaan Jember': one office spelled two ways."""
+    """'Dinas Tenaga Kerja' / 'Dinas Ketenagakerjaan Jember': one office spelled two ways; bodies of one place
+    with different heads ('DPRD Muaro Jambi' / 'Bupati Muaro Jambi') are not."""
+    if a.split()[:1] != b.split()[:1]:
+        return False
     ca, cb = _compact(a), _compact(b)
     if min(len(ca), len(cb)) < 8 or ca == cb:
         return ca == cb and bool(ca)
@@ -773,7 +893,8 @@ _FACILITY_NAME = re.compile(r"(?:lapas|rutan|lpka|bapas|rupbasan|lembaga|rumah|b
 
 
 _FACILITY_WORDS = frozenset({"lapas", "rutan", "lpka", "bapas", "rupbasan", "lembaga", "pemasyarakatan", "rumah",
-                             "tahanan", "negara", "balai", "cabang", "kelas", "klas"})
+                             "tahanan", "negara", "balai", "cabang", "kelas", "klas", "i", "ii", "iii", "iia", "iib",
+                             "1", "2", "3", "2a", "2b", "a", "b"})
 
 
 def _written_name(text: str, spans: list[tuple[int, int]]) -> str:
@@ -794,6 +915,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     text = doc if isinstance(doc, str) else doc.text
     parties = _parties(text, analysis)
     units = _kanwil_spans(text, [p for p in parties if p.is_unit])
+    _facility_of_office(text, units)
     partners = [p for p in parties if not p.is_unit]
     if not units or not partners:
         return []
@@ -822,6 +944,12 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     def add(u: _Party, p: _Party, kind: str, s: int, e: int) -> None:
         us = [sp for sp in u.spans if s <= sp[0] < e]
         ps = [sp for sp in p.spans if s <= sp[0] < e]
+        if kind == "joint_operation" and us and all(_INMATE_OF.search(text, max(s, a - 40), a) for a, _ in us) and \
+                _OWN_CASE.search(text, s, e):
+            return  # "penangkapan tersangka oleh Polres X mengarah ke warga binaan di Lapas Y": the police's case
+        if kind == "attendance" and ps and all(_OPENED_AFTER.match(text, b) or _OPENED_BEFORE.search(text, max(s, a - 30), a)
+                                               for a, b in ps):
+            return  # "Pesantren Al Muhajirin diresmikan ...": the thing opened, not a guest
         if us and ps:
             # items of one list act together ("Kanwil X, TNI, Polri dan BNNP menggeledah Lapas Y"); but
             # "Lapas X dan BNNK Y menandatangani MoU" is the pair itself
@@ -891,6 +1019,8 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             # "Hadir menyaksikan penandatanganan itu, Sekda Kukar Sunggono": the official stands for the body
             here_partners = here_partners + [p for p in partners if p not in here_partners and any(
                 s <= a < e for a in p.official_starts)]
+        if kind is not None and here_partners and _ANTARA.search(sent):
+            here_partners = _not_between_others(text, s, e, here_partners, named_units)
         if kind is not None and here_partners:
             use_units = _between_parties(sent, s, _drop_qualifiers(text, here_units, s, e, all_spans))
             head = _FACILITY_HEAD.search(sent)
@@ -901,9 +1031,12 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             apos = _attendance_pos(hits, s, e)
             if len(use_units) > 1 and apos >= 0:
                 use_units = _hosts(use_units, s, e, apos)
-            if use_units and apos >= 0 and gap <= 2 and prev_units and _LEAD_ANAPHOR.match(sent) and all(
+            if use_units and apos >= 0 and gap <= 2 and prev_units and all(
                     a > apos for u in use_units for a in u.starts if s <= a < e):
                 use_units = prev_units  # "Peninjauan tersebut turut dihadiri Kabag X serta pejabat Lapas Y"
+            if use_units and last_facility is not None and kind == "attendance" and _OPENING.search(sent) and all(
+                    u.family != "facility" for u in use_units):
+                use_units = [last_facility]  # "Peresmian dilakukan oleh Kakanwil X bersama Bupati Y": at the facility
             if not use_units and here_actors:
                 use_units = here_actors[:1]
             generic = _GENERIC_UNIT.search(_blank(sent, s, here_partners))
@@ -911,10 +1044,12 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
                 use_units = [None]  # "Pemerintah Indonesia dan Pemerintah Inggris menandatangani ...": not the unit's
             if not use_units and (generic or kind == "attendance" or (kind == "joint_operation" and one_facility
                                                                       and not _OWN_CASE.search(sent)
-                                                                      and not _TO_PLACE.search(text, kpos, e))
+                                                                      and not _TO_PLACE.search(text, kpos, e)
+                                                                      and not _partner_says(text, here_partners, s))
                                   or (kind == "visit" and one_facility and not _partner_hosts(text, here_partners, s, e)
                                       and not _ELSEWHERE.match(text, kpos) and not _TO_PLACE.search(text, kpos, e))
-                                  or _unit_speaks(sent, s, here_partners) or _HANDOVER.search(sent)):
+                                  or _unit_speaks(sent, s, here_partners)
+                                  or (_HANDOVER.search(sent) and not _partner_says(text, here_partners, s))):
                 fallback = last_unit or first_unit
                 if _SAID_NYA.search(sent) and not here_actors:
                     # '... dihadiri Gubernur Kepri," katanya': the speaker introduced before is the actor
@@ -934,6 +1069,9 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             joins = (kind in ("visit", "meeting") and visitor is not None and bool(here_units)
                      and not any(canon[id(p)] is visitor for p in here_partners) and bool(_GENERIC_VISITOR.search(sent)))
             use_units = [u for u in use_units if u is not None]
+            if kind == "joint_operation" and use_units:
+                # "..., kata Kakanwil Adnan, didampingi Kalapas X dan Kanit Brimob": both units took part in the raid
+                use_units += [u for pos, u in actors if s <= pos < e and u not in use_units]
             acting[:] = use_units
             third[0] = joins or len({id(canon[id(p)]) for p in here_partners}) > 1
             for u in use_units:
@@ -950,9 +1088,15 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
         elif kind is not None and (here_units or here_actors):
             prev_kind, prev_units, gap = kind, here_units or here_actors[:1], 0
             if visitor is not None and ((kind in ("visit", "meeting") and _GENERIC_VISITOR.search(sent))
-                                        or (_BEFORE_VISITOR.search(sent) and visitor_age <= 8)):
+                                        or (_BEFORE_VISITOR.search(sent) and visitor_age <= 8)
+                                        or (kind == "visit" and visitor_age <= 2 and _VISITED_LIST.search(sent))):
                 for u in _drop_qualifiers(text, here_units, s, e, all_spans):
                     add(u, visitor, kind if kind in ("visit", "meeting") else "meeting", s, e)
+        elif kind is None and here_units and visitor is not None and visitor_age <= 8 and _BEFORE_VISITOR.search(sent):
+            # "Acara diawali dengan sambutan Kakanwil X, yang sekaligus memaparkan ...": the unit speaks at the
+            # visitor's event
+            for u in _drop_qualifiers(text, here_units, s, e, all_spans):
+                add(u, visitor, "meeting", s, e)
         elif kind is None and here_units and visitor is not None and _GENERIC_VISITOR.search(sent):
             # "Rombongan tamu lebih dulu menuju ke Lapas Batu": the visitor's next stop
             for u in here_units:

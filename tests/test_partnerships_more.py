@@ -284,3 +284,173 @@ def test_word_salad_of_triggers_and_names_never_raises():
         a = analysis(text, [JEMBER], orgs, [("Budi Santoso", "Kanwil Ditjenpas Jawa Timur", "corrections_office:jawa-timur")])
         for p in extract_partnerships(text, a):
             assert len(p.parties) == 2 and p.kind in KIND_ORDER
+
+
+# ---- second round: rules learnt on the blind articles ----
+
+DPRD = ("DPRD Jember", "local_government", "local_government:dprd:jember", ["DPRD Jember"])
+DINSOS_PROV = ("Dinas Sosial Provinsi Jawa Timur", "local_government", "dinas:sosial@jawa timur",
+               ["Dinas Sosial Provinsi Jawa Timur"])
+DINSOS_TYPO = ("Dinas Sosal", "local_government", "dinas:sosal", ["Dinas Sosal"])
+DINSOS_KAB = ("Dinas Sosial Kabupaten Jember", "local_government", "dinas:sosial@jember",
+              ["Dinas Sosial Kabupaten Jember"])
+
+
+def test_dprd_and_regency_of_one_place_are_two_bodies():
+    text = ("Bupati Jember meresmikan dapur produksi di Lapas Kelas IIA Jember, Senin (2/6). "
+            "Acara tersebut turut dihadiri Kakanwil Ditjenpas Jatim, Ketua DPRD Jember dan tamu undangan.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [BUPATI, KANWIL, DPRD]))
+    assert ("Lapas Kelas IIA Jember", "DPRD Jember") in pairs(out)
+    assert ("Lapas Kelas IIA Jember", "Bupati Jember") in pairs(out)
+
+
+def test_offices_of_two_seats_never_merge_through_a_misspelt_one():
+    text = ("Lapas Kelas IIA Jember menandatangani PKS dengan Dinas Sosial Provinsi Jawa Timur dan Dinas Sosal. "
+            "Selain itu juga PKS dengan Dinas Sosial Kabupaten Jember.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [DINSOS_PROV, DINSOS_TYPO, DINSOS_KAB]))
+    assert ("Lapas Kelas IIA Jember", "Dinas Sosial Kabupaten Jember") in pairs(out)
+
+
+def test_a_national_police_body_is_not_the_local_one():
+    mabes = ("Mabes Polri", "police", "police:polri", ["Bareskrim", "Mabes Polri"])
+    text = ("Razia narkoba dilakukan oleh Bareskrim Mabes Polri, Polres Jember dan Lapas Jember, Kamis (5/6).")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [mabes, POLRES]))
+    assert {p[1] for p in pairs(out)} == {"Mabes Polri", "Polres Jember"}
+
+
+def test_misspelt_directorate_general_is_the_hierarchy():
+    ditjen = ("Direktorat Jendral (Ditjen)", "other", "acr:ditjen", ["Direktorat Jendral (Ditjen)"])
+    text = ("Lapas Jember digeledah oleh Satgas Kamtib Direktorat Jendral (Ditjen) Permasyarakatan, "
+            "Rabu malam (2/8).")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [ditjen])) == []
+
+
+def test_the_ministry_giving_an_award_is_no_party():
+    bnnp = ("BNNP Jawa Timur", "bnn", "bnn:province:jawa timur", ["BNNP Jawa Timur"])
+    kemen = ("Kementerian Hukum dan HAM", "ministry", "kemenkumham", ["Kementerian Hukum dan HAM"])
+    text = ("Kalapas Jember menyebut Lapas Jember tertib. \"Bahkan kita pernah kerja sama dengan BNNP Jawa Timur "
+            "dan atas raihan itu kita dapat penghargaan dari Kementerian Hukum dan HAM,\" katanya.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [bnnp, kemen]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "BNNP Jawa Timur")}
+
+
+def test_readiness_and_inmates_involved_are_no_event():
+    assert _kind_in("jaringan narkoba yang melibatkan warga binaan") is None
+    text = ("Kalapas Jember memastikan pihaknya akan mengusut tuntas. Dengan tegas, pihaknya menyatakan siap "
+            "berkoordinasi dengan Polres Jember untuk memberantas jaringan narkoba yang melibatkan warga binaan.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [POLRES])) == []
+
+
+def test_bare_facility_word_before_the_regional_office_is_the_facility():
+    univ = ("Universitas Jember", "education", "education:jember", ["Universitas Jember"])
+    text = ("Universitas Jember menandatangani MoU dengan Lembaga Pemasyarakatan Kelas IIA Kanwil Ditjenpas Jatim "
+            "pada Kamis (30/3). Kepala Lapas Jember hadir.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [univ, KANWIL]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "Universitas Jember")}
+
+
+def test_the_units_listed_as_visited_are_each_visited():
+    kemenko = ("Kemenko Kumham Imipas", "ministry", "kemenko_kumham_imipas", ["Kemenko Kumham Imipas"])
+    rutan = ("Rutan Kelas IIB Bondowoso", "rutan-bondowoso", ["Rutan Bondowoso"])
+    text = ("Untuk memastikan layanan bagi warga binaan, Asisten Deputi Kemenko Kumham Imipas melakukan kunjungan "
+            "kerja, Jumat (13/6). "
+            "Adapun UPT yang dikunjungi meliputi Lapas Jember serta Rutan Bondowoso.")
+    out = extract_partnerships(text, analysis(text, [JEMBER, rutan], [kemenko]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "Kemenko Kumham Imipas"),
+                          ("Rutan Kelas IIB Bondowoso", "Kemenko Kumham Imipas")}
+
+
+def test_the_office_speaking_at_the_visitors_event_meets_the_visitor():
+    ksp = ("Kantor Staf Presiden", "other", "acr:ksp", ["Kantor Staf Presiden"])
+    text = ("Tim Kantor Staf Presiden melakukan kunjungan kerja ke Lapas Jember, Rabu (2/7). "
+            "Acara diawali dengan sambutan Kepala Kanwil Ditjenpas Jatim yang memaparkan tantangan overkapasitas.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [ksp, KANWIL]))
+    assert ("Kanwil Ditjenpas Jawa Timur", "Kantor Staf Presiden") in pairs(out)
+
+
+def test_two_offices_joined_by_serta_are_two_partners():
+    both = ("Dinas Sosial serta Dinas Tenaga Kerja Kabupaten Jember", "local_government", "dinas:sosial",
+            ["Dinas Sosial serta Dinas Tenaga Kerja Kabupaten Jember"])
+    text = ("Dalam pelatihan ini, pihak lapas bekerja sama dengan Dinas Sosial serta Dinas Tenaga Kerja Kabupaten "
+            "Jember. Lapas Jember menyiapkan 20 warga binaan.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [both]))
+    assert {p[1] for p in pairs(out)} == {"Dinas Sosial", "Dinas Tenaga Kerja Kabupaten Jember"}
+
+
+def test_cooperation_between_two_others_is_not_the_units():
+    pupr = ("Kementerian PUPR", "ministry", "ministry:pupr", ["Kementerian PUPR"])
+    text = ("Kalapas Jember mengatakan pelatihan di Lapas Jember merupakan kerja sama antara Kemenkum-Ham dan "
+            "Kementerian PUPR.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [pupr])) == []
+
+
+def test_visits_written_with_mendatangi_and_openings_at_the_facility():
+    komisi = ("Komisi III DPR RI", "other", "dpr:komisi:iii", ["Komisi III DPR RI"])
+    text = "Saat mendatangi Lapas Jember, Komisi III DPR RI mengaku prihatin."
+    out = extract_partnerships(text, analysis(text, [JEMBER], [komisi]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "Komisi III DPR RI")} and out[0].kind == "visit"
+    text = ("Pesantren At Taubah diresmikan bagi warga binaan Lapas Jember, Jumat (12/9). "
+            "Peresmian dilakukan oleh Kakanwil Ditjenpas Jatim bersama Bupati Jember.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [KANWIL, BUPATI]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "Bupati Jember")} and out[0].kind == "attendance"
+
+
+def test_guests_after_the_attendance_word_are_not_hosts():
+    rutan = ("Rutan Kelas IIB Bondowoso", "rutan-bondowoso", ["Rutan Bondowoso"])
+    text = ("Kanwil Ditjenpas Jatim menggelar razia di Lapas Jember bersama Polres Jember. "
+            "Turut hadir Kepala Rutan Bondowoso, dan dibantu jajaran Kodim 0824 Jember.")
+    out = extract_partnerships(text, analysis(text, [JEMBER, rutan], [KANWIL, POLRES, KODIM]))
+    assert not any(p[0] == "Rutan Kelas IIB Bondowoso" for p in pairs(out))
+
+
+def test_the_polices_case_against_an_inmate_is_no_joint_operation():
+    text = ("Pengungkapan kasus ini bermula dari penangkapan seorang tersangka oleh Polres Jember, yang mengarah "
+            "ke salah satu warga binaan di Lapas Jember.")
+    assert extract_partnerships(text, analysis(text, [JEMBER], [POLRES])) == []
+
+
+def test_an_outside_body_speaking_of_its_own_team():
+    polda = ("Polda Jawa Timur", "police", "police:polda:jawa timur", ["Polda Jawa Timur"])
+    text = ("Polisi menangkap pegawai Lapas Jember. Kabid Humas Polda Jawa Timur Kombes Andi mengatakan tim saber "
+            "pungli yang melibatkan lintas instansi sudah dibentuk.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [polda]))
+    assert ("Lapas Kelas IIA Jember", "Polda Jawa Timur") not in pairs(out)
+
+
+def test_speaker_of_the_regional_office_and_the_facility_both_raid():
+    brimob = ("Brimob", "police", "police:brimob", ["Brimob"])
+    text = ("Kakanwil Ditjenpas Jatim Adnan bersama Kalapas Jember Maman melakukan razia, Jumat (9/4). "
+            "\"Ada 12 kamar yang digeledah,\" kata Adnan, didampingi Kepala Lapas Jember Maman dan Kanit Brimob.")
+    offs = [("Adnan", "Kanwil Ditjenpas Jawa Timur", "corrections_office:jawa-timur"),
+            ("Maman", "Lapas Kelas IIA Jember", "lapas-jember")]
+    out = extract_partnerships(text, analysis(text, [JEMBER], [KANWIL, brimob], offs))
+    assert {("Lapas Kelas IIA Jember", "Brimob"), ("Kanwil Ditjenpas Jawa Timur", "Brimob")} <= pairs(out)
+
+
+def test_speakers_from_an_outside_body_run_a_program():
+    assert _kind_in("Khatib saat itu Ustadz Ahmad dari Kementerian Agama") == "program"
+    assert _kind_in("Narasumber dari Dinas Kesehatan memberi materi") == "program"
+
+
+def test_the_ministry_as_a_peer_after_antara_is_not_the_unit():
+    kemen = ("Kemenkum-Ham", "ministry", "kemenkumham", ["Kemenkum-Ham"])
+    pupr = ("Kementerian PUPR", "ministry", "ministry:pupr", ["Kementerian PUPR"])
+    text = ("Kalapas Jember mengatakan pelatihan di Lapas Jember merupakan kerja sama antara Kemenkum-Ham dan "
+            "Kementerian PUPR.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [kemen, pupr]))
+    assert not any(p[1] == "Kementerian PUPR" and p[0] == "Lapas Kelas IIA Jember" for p in pairs(out))
+
+
+def test_a_members_faction_is_no_partner():
+    dpr = ("DPR", "other", "dpr:ri", ["DPR"])
+    fraksi = ("Fraksi Partai Demokrat", "party", "party:demokrat", ["Fraksi Partai Demokrat"])
+    text = "Anggota DPR dari Fraksi Partai Demokrat itu juga meninjau fasilitas pelayanan di Lapas Jember."
+    out = extract_partnerships(text, analysis(text, [JEMBER], [dpr, fraksi]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "DPR")}
+
+
+def test_the_thing_opened_is_no_guest():
+    pesantren = ("Pesantren At Taubah", "other", "civil:at taubah", ["Pesantren At Taubah"])
+    text = "Pesantren At Taubah diresmikan bagi warga binaan Lapas Jember oleh Bupati Jember, Jumat (12/9)."
+    out = extract_partnerships(text, analysis(text, [JEMBER], [pesantren, BUPATI]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "Bupati Jember")}
