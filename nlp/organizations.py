@@ -50,7 +50,8 @@ _PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemen
             r"Kementrian\s+Hukum\s+(?i:dan)\s+(?i:HAM)|Direktorat\s+Jenderal\s+Pemasyarakatan|Ditjen\s*(?i:pas)|"
             r"Dirjen\s*(?i:pas)|Kemenkumham|Kemenumham|Kemenkum\s+(?i:dan)\s+HAM|"
             r"Ditjen\s+Pemasyarakatan|Dirjen\s*PAS|Dirjen\s+Pemasyarakatan|Kementerian\s+Imigrasi\s+dan\s+"
-            r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan)")
+            r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan|Departemen\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|"
+            r"Depkumham|Kemenkum-HAM|Kemenkum-Ham)")
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
 # "Pemasyarakatan" as the press misspells it; "Kemasyarakatan" after "Direktorat Jenderal" is the same slip
 _PAS_WORD = r"(?:Pemasyara\w*|Permasyarakatan|Kemasyarakatan)"
@@ -64,6 +65,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)",
      "corrections_office", "province", "corrections_office", None),
     (r"(?:Kanwilpas|Kakanwilpas|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+Kemenkumham|Kemenkumham|Kemkumham|"
+     r"(?:Ka)?[Kk]anwil\s+Depkumham|Depkumham|"
      r"Ditjenpas(?=\s+(?:Provinsi\s+)?[A-Z])|"
      r"Kemenkum\s*(?:dan\s+)?HAM(?:\s+RI)?)" + _PAREN +
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
@@ -76,9 +78,11 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Kantor\s+Wilayah|Kanwil|Kakanwil)\s+" + _PAS_MIN + _RI + _PAREN, "corrections_office", "province",
      "corrections_office", None),
     # national corrections / ministries
-    (r"(?:Direktora[tl]\s+Jende?ral\s+(?:Lembaga\s+)?" + _PAS_WORD + r"|Direktur\s+Jende?ral\s+" + _PAS_WORD +
-     r"|Ditjen\s*(?i:pas)|Dirjen\s*(?i:pas)|Ditjen\s+" + _PAS_WORD + r"|Dirjen\s+" + _PAS_WORD + r")"
-     r"(?:\s+(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|"
+    (r"(?:Direktora[tl]\s+Jende?ral(?:\s*\((?:Dirjen|Ditjen)\))?\s+(?:(?:Lembaga\s+)?" + _PAS_WORD + r"|Lapas)"
+     r"|Direktur\s+Jende?ral\s+(?:Lembaga\s+)?" + _PAS_WORD +
+     r"|Ditjen\s*(?i:pas)|Dirjen\s*(?i:pas)|Ditjen\s+" + _PAS_WORD + r"|Dirjen\s+" + _PAS_WORD +
+     r"|(?:Ditjen|Dirjen)\s+Lapas)"
+     r"(?:\s+(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|Kemkumham|"
      r"Kementerian\s+Imigrasi\s+dan\s+Pemasyarakatan|Kemenimipas)(?:\s+RI)?)?" + _PAREN,
      "corrections_office", "national", "ditjenpas", "Direktorat Jenderal Pemasyarakatan"),
     (r"(?:Kementerian\s+Koordinator\s+Bidang\s+Hukum,?\s+Hak\s+Asasi\s+Manusia,?\s+Imigrasi,?\s+dan\s+"
@@ -88,8 +92,8 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:[Kk]ementerian|[Kk]ementrian|[Mm]enteri)\s+[Ii]mi\w?grasi\s+(?:dan\s+)?[Pp]emasyara\w*" + _RI + _PAREN +
      r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+[Ii]mipas|KemenImipas|Menimipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
-    (r"(?:Kementerian|Kementrian|Menteri)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI + _PAREN +
-     r"|Keme?nk?umham" + _RI + r"|Menkumham",
+    (r"(?:Kementerian|Kementrian|Menteri|Departemen)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI +
+     _PAREN + r"|Keme?nk?umham" + _RI + r"|Menkumham|Depkumham|Kemenkum-H[Aa][Mm]",
      "ministry", "national", "kemenkumham", "Kementerian Hukum dan HAM"),
     # customs: "Kanwil Direktorat Jenderal Bea Cukai Aceh", "Bea Cukai Batam", "KPPBC TMP B Kualanamu"
     (r"(?:(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+|Ditjen\s+|DJBC\s+)?|Kantor\s+|"
@@ -100,7 +104,8 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      "ministry", "national", "ditjen_imigrasi", "Direktorat Jenderal Imigrasi"),
     (r"(?:Kementerian|Kementrian|Menteri)\s+(?P<body>(?:" + _W + r")(?:\s+(?:dan|,)?\s*" + _W + r"){0,5}?)" + _RI +
      _PAREN + r"(?=[\s,.;:)]|$)", "ministry", "national", "ministry", None),
-    (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|UIN|IAIN|STAIN|Akademi)\s+"
+    (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|UIN|IAIN|STAIN|Akademi|"
+     r"Sanggar\s+Kegiatan\s+Belajar(?:\s*\(SKB\))?)\s+"
      r"(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,6})" + _PAREN, "education", None, "education", None),
     (r"(?<![\w])(?:Kemenag|Kemensos|Kemenkes|Kemendikbud(?:ristek)?|Kemenpora|Kemenkeu|Kemendagri|Kemenlu|"
      r"Kemnaker|Kemenaker|Kemenpan\s*RB|Kemenkop\s*UKM|Kementan|Kemenag)(?:\s+(?:Kota|Kabupaten|Kab\.)?\s*"
@@ -113,6 +118,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"(?P<region>REGION|" + _W + r")", "bnn", None, "bnn", None),
     (r"(?:Badan\s+Narkotika\s+Nasional\s*\((?P<acr>BNN[PK]?)\)|BNNP|BNNK)\s+(?:(?P<lvl>Provinsi|Kabupaten|Kab\.|"
      r"Kota)\s+)?(?P<region>REGION|" + _W + r")", "bnn", None, "bnn", None),
+    (r"(?:Badan\s+Narkotika\s+Nasional(?:\s*\(BNN\))?|BNN)\s+(?!RI(?![\w]))(?P<region>REGION)", "bnn", None, "bnn_place", None),
     (r"(?:Badan\s+Narkotika\s+Nasional" + _RI + r"(?:\s*\(BNN(?:\s+RI)?\))?|BNN\s+RI|BNN(?![\w]))",
      "bnn", "national", "bnn_bare", "Badan Narkotika Nasional"),
     (r"BNNP(?![\w])|BNNK(?![\w])", "bnn", None, "bnn_bare_level", None),
@@ -125,11 +131,14 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Kepolisian\s+Daerah\s*(?:\(Polda\))?|Makopolda|Mapolda|Kapolda|(?:Mako\s+)?Polda)\s+(?P<region>Metro\s+Jaya|REGION|" + _W +
      r")", "police", "province", "police:polda", None),
     (r"(?:Kepolisian\s+Resor(?:\s+Kota)?(?:\s+Besar)?\s*(?:\((?:Polres\w*)\))?|(?:Ma|Mako|Ka)?[Pp]olres(?:tabes|ta)?)\s+(?:Pelabuhan\s+)?"
-     r"(?P<region>REGION|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
+     r"(?P<region>(?:REGION)(?:\s+Kota(?![\w])(?!\s+[A-Z]))?|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
      "police", "regency", "police:polres", None),
-    (r"(?:Kepolisian\s+Sektor(?:\s*\(Polsek\w*\))?|(?:Ma)?Polsek(?:ta)?)\s+(?P<region>" + _W + r"(?:\s+(?!Iptu|Ipda|AKP|Aiptu|Kompol)" + _W +
+    (r"(?:Kepolisian\s+Sektor(?:\s*\(Polsek\w*\))?|(?:Ma|Ka)?[Pp]olsek(?:ta)?)\s+(?P<region>" + _W + r"(?:\s+(?!Iptu|Ipda|AKP|Aiptu|Kompol)" + _W +
      r")?)",
      "police", "district", "police:polsek", None),
+    # national police centres and divisions: "Puslabfor Polri", "Pusdokkes Polri", "Divpropam Polri"
+    (r"(?P<body>Puslabfor|Pusdokkes|Divpropam|Divhumas|Korlantas|Baintelkam|Baharkam)(?:\s+Polri)?(?![\w])",
+     "police", "national", "police_unit", None),
     (r"(?:Mabes\s+Polri|Bareskrim\s+Polri|Bareskrim|Kepolisian\s+Negara\s+Republik\s+Indonesia|Polri)(?![\w])",
      "police", "national", "police:polri", None),
     # military
@@ -156,6 +165,8 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:kpu", None),
     (r"(?:Badan\s+Pengawas\s+Pemilihan\s+Umum\s*(?:\(Bawaslu\))?|Bawaslu)(?:\s+(?:RI|Republik\s+Indonesia)|" + _LVL +
      r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:bawaslu", None),
+    (r"(?:Panitia\s+Pengawas\s+Pemilihan\s+Umum\s*(?:\(Panwaslu\))?|Panwaslu|Panwascam)" + _LVL +
+     r"(?:\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:panwaslu", None),
     # ombudsman
     (r"(?:Kantor\s+)?(?:Perwakilan\s+)?Ombudsman(?:\s+(?:RI|Republik\s+Indonesia))?(?:\s+[Pp]erwakilan)?"
      r"(?:\s+(?:Provinsi|Prov\.))?(?:\s+(?P<region>REGION))?", "ombudsman", None, "ombudsman", None),
@@ -179,14 +190,15 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      "other", "national", "government", None),
     (r"(?P<lvl2>Gubernur|Bupati|Wali\s*[Kk]ota|Walikota)\s+(?P<region>REGION)", "local_government", None,
      "pemda_title", None),
-    (r"(?:Dinas|Badan|Balai(?!\s+(?:Pemasyarakatan|Besar\s+Pemasyarakatan|Kota|Desa|Kelurahan|Rakyat|Pertemuan|"
-     r"Wartawan|Warga|Raya)))\s+(?P<body>" + _W + r"(?:,?\s+(?:dan\s+|serta\s+)?(?!Kota\s|Kabupaten\s|Provinsi\s)" + _W +
+    (r"(?:Dinas|Badan|Loka(?=\s+(?:Latihan|Pengawas|Penelitian)\s)|Balai(?!\s+(?:Pemasyarakatan|Besar\s+Pemasyarakatan|Kota|Desa|Kelurahan|Rakyat|Pertemuan|"
+     r"Wartawan|Warga|Raya)))\s+(?P<body>" + _W + r"(?:,?\s+(?:dan\s+|serta\s+)?(?!Kota\s|Kabupaten\s|Provinsi\s)"
+     r"(?!(?:Dinas|Badan|Balai|Kepala)\s)" + _W +
      r"){0,9})" + _PAREN +
      r"(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION))?(?=[\s,.;:)]|$)",
      "local_government", None, "dinas", None),
     (r"(?<![\w])(?P<body>Dinkes|Dinsos|Disdukcapil|Dispendukcapil|Disnakertrans|Disnaker|Disdikpora|Disporapar|"
      r"Dispora|Disdikbud|Disdik|Diskominfo|Disperindagkop|Disperindag|Disparbud|Dispar|Disperkim|Distan|Disbun|"
-     r"Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
+     r"Dukcapil|Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
      r"(?P<region>REGION))?(?![\w])", "local_government", None, "dinas_acr", None),
     # health, education
     (r"(?:RSUD|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik)\s+(?P<body>" + _W +
@@ -209,7 +221,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?<=[Pp]olitikus\s)(?:Partai\s+)?(?P<body>PDI\s+Perjuangan|PDI-?P|Golkar|Gerindra|PKB|PKS|Nas[Dd]em|"
      r"Demokrat|PAN|PPP|Hanura|Perindo|PSI)(?![\w])|"
      r"(?<=[Pp]olitisi\s)(?:Partai\s+)?(?P<body2>PDI\s+Perjuangan|PDI-?P|Golkar|Gerindra|PKB|PKS|Nas[Dd]em|"
-     r"Demokrat|PAN|PPP|Hanura|Perindo|PSI)(?![\w])", "other", "national", "party", None),
+     r"Demokrat|PAN|PPP|Hanura|Perindo|PSI)(?![\w])|"
+     r"(?:Fraksi\s+(?:Partai\s+)?|F-)(?P<body3>PDI\s+Perjuangan|PDI-?P|Golkar|Gerindra|PKB|PKS|Nas[Dd]em|Demokrat|PAN|"
+     r"PPP|Hanura|Perindo|PSI)(?![\w])", "other", "national", "party", None),
     (r"(?:Kantor\s+Imigrasi|Kanim)(?:\s+Kelas\s+[I]+(?:\s+[A-Z]{1,3})?)?(?:\s+TPI)?\s+(?P<region>REGION|" + _W + r")",
      "ministry", "regency", "kanim", None),
     (r"(?:Kantor\s+Kementerian\s+Agama|Kantor\s+Kemenag|Kemenag)\s+(?:Kota\s+|Kabupaten\s+)?(?P<region>REGION|" + _W +
@@ -225,7 +239,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"(?P<region>REGION))?(?![\w])", "health", None, "pmi", None),
     (r"(?:Bank\s+(?:BRI|BNI|Mandiri|BTN|BSI|Syariah\s+Indonesia|Rakyat\s+Indonesia|Negara\s+Indonesia|" + _W +
      r")|PT\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4}))", "company", None, "company", None),
-    (r"(?:Yayasan|Lembaga\s+Bantuan\s+Hukum|LBH|Pondok\s+Pesantren|Ponpes|Perkumpulan|Gerakan\s+Nasional\s+Anti|"
+    (r"(?:Yayasan|Lembaga\s+Bantuan\s+Hukum|LBH|Pondok\s+Pesantren|Ponpes|Pesantren|Perkumpulan|Gerakan\s+Nasional\s+Anti|"
      r"Granat)\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4})" + _PAREN, "other", None, "civil", None),
 ]
 
@@ -244,7 +258,7 @@ _SPECS += [
 
 _GENERIC_ACR = re.compile(
     r"(?P<long>(?:Dinas|Badan|Lembaga|Komisi|Dewan|Yayasan|Pusat|Balai|Kantor|Direktorat|Fakultas|Perkumpulan|"
-    r"Ikatan|Persatuan|Himpunan|Majelis|Forum|Gerakan|Asosiasi|Koperasi|Universitas|Sekolah|Institut|"
+    r"Ikatan|Persatuan|Himpunan|Majelis|Forum|Gerakan|Jamaah|Jemaah|Asosiasi|Koperasi|Universitas|Sekolah|Institut|"
     r"Perusahaan|Satuan|Organisasi|Serikat|Aliansi|Komite|Korps|Sekretariat|Kepolisian|Pengadilan)"
     r"(?:\s+(?:dan\s+|serta\s+|,\s*)?[A-Z][\w'’-]*){1,10})\s*\((?P<acr>[A-Z][A-Za-z0-9]{1,12})\)"
     r"(?:\s+(?P<region>[A-Z]\w+(?:\s+[A-Z]\w+)?))?")
@@ -255,10 +269,10 @@ _NOT_FIRST = {"REGION", "Kota", "Kabupaten", "Kab", "Provinsi", "Prov", "RI", "R
               "Ketenagakerjaan", "Pemasyarakatan", "Imipas", "AD", "AL", "AU", "Angkatan", "Aceh", "Papua", "Daerah",
               "Pem", "Ka", "Ma", "AKP", "Aiptu", "Ipda", "Kompol", "Perwakilan", "DP"}
 _EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda"}, "police:polres": {"Polres", "polres"},
-                "prosecutor:kejari": {"Kajari"}, "prosecutor:kejati": {"Kajati"}, "police:polsek": {"Polsek"},
+                "prosecutor:kejari": {"Kajari"}, "prosecutor:kejati": {"Kajati"}, "police:polsek": {"Polsek", "polsek"},
                 "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
                 "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah"}, "corrections_office": {"Kanwil", "Kemenkumham"},
-                "police:brimob": {"Brimob"}, "kemenimipas": {"grasi", "mipas"}, "party": {"oliti"}, "customs": {"Bea"}, "government": {"emerintah"}, "police:bare": {"Polres", "Polsek"},
+                "police:brimob": {"Brimob"}, "kemenimipas": {"grasi", "mipas"}, "party": {"oliti", "Fraksi", "F-"}, "customs": {"Bea"}, "government": {"emerintah"}, "police:bare": {"Polres", "Polsek"},
                 "military:bare": {"Kodim"}}
 
 
@@ -270,21 +284,43 @@ def _triggers(pat: str, key: str) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+_WORD_CH = re.compile(r"\w")
+
+
+def _has_prefix(body: str) -> bool:
+    r"""Whether the regex engine can skip ahead to a pattern's first letters (a literal or charset prefix):
+    then the pattern is searched without its leading "(?<![\w])", which hides that prefix, and the word
+    boundary is checked by hand; other patterns keep the lookbehind (the same matches either way)."""
+    try:
+        from re import _compiler, _parser
+
+        tree = _parser.parse(body.replace("REGION", "X"))
+        return bool(_compiler._get_literal_prefix(tree, 0)[0]) or _compiler._get_charset_prefix(tree, 0) is not None
+    except Exception:  # noqa: BLE001 - a private API; without it the plain pattern is used
+        return False
+
+
 class _LazyPattern:
     """Compiled on first use. The region alternation (4,000 names) makes each of the 29 region patterns a
     65 kB regex, ~0.15 s to compile; an article only needs the families whose trigger words it contains,
     so a short `pantau extract` run no longer pays ~5 s of compiling up front."""
 
-    __slots__ = ("source", "_rx")
+    __slots__ = ("source", "bare", "_rx")
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, bare: bool = False):
         self.source = source
+        self.bare = bare  # source lacks the leading word-boundary lookbehind: checked in search()
         self._rx: re.Pattern | None = None
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
         if self._rx is None:
             self._rx = re.compile(self.source)
-        return self._rx.search(text, pos)
+        m = self._rx.search(text, pos)
+        if self.bare:
+            # "(?<![\w])": a match that starts inside a word is skipped, the search goes on one letter later
+            while m is not None and m.start() > 0 and _WORD_CH.match(text, m.start() - 1):
+                m = self._rx.search(text, m.start() + 1)
+        return m
 
 
 @lru_cache(maxsize=1)
@@ -292,9 +328,32 @@ def _compiled() -> list[tuple[_LazyPattern, str, str | None, str, str | None, tu
     rr = _region_re()
     out = []
     for pat, kind, level, key, name in _SPECS:
-        out.append((_LazyPattern(r"(?<![\w])(?:" + pat.replace("REGION", rr) + r")"), kind, level, key, name,
-                    _triggers(pat, key)))
+        bare = _has_prefix(pat)
+        src = ("(?:" if bare else r"(?<![\w])(?:") + pat.replace("REGION", rr) + ")"
+        out.append((_LazyPattern(src, bare), kind, level, key, name, _triggers(pat, key)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _trigger_finder() -> tuple[re.Pattern, dict[str, frozenset[str]], tuple[str, ...]]:
+    """One pass over the text finds which trigger words occur (as substrings): the capitalised ones by one
+    alternation, longest first, tried at every start (so "Kanwil" inside "Kakanwil" is seen too), each match
+    standing also for the shorter triggers it begins with; the few lower-case ones by plain substring tests."""
+    words = {w for c in _compiled() for w in c[5]}
+    upper = sorted((w for w in words if w[0].isupper()), key=len, reverse=True)
+    alt = re.compile("|".join(re.escape(w) for w in upper))
+    starts = {m: frozenset(t for t in upper if m.startswith(t)) for m in upper}
+    return alt, starts, tuple(sorted(w for w in words if not w[0].isupper()))
+
+
+def _present_triggers(text: str) -> set[str]:
+    alt, starts, lower = _trigger_finder()
+    found = {w for w in lower if w in text}
+    m = alt.search(text)
+    while m is not None:
+        found |= starts[m.group()]
+        m = alt.search(text, m.start() + 1)
+    return found
 
 
 _LEVEL_WORD = {"provinsi": "province", "prov": "province", "kabupaten": "regency", "kab": "regency",
@@ -349,6 +408,7 @@ _PLURAL_BEFORE = re.compile(r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|semb
 _CREDIT = re.compile(r"\((?:Foto|FOTO|Photo|Dok|DOK|Dokumentasi|Sumber\s+[Ff]oto|Ilustrasi)\b[^()\n]{0,80}\)|"
                      r"^[ \t]*(?:Foto|FOTO|Dok|DOK)\s*[:/.][^\n]{0,120}", re.MULTILINE)
 _MINISTRY_TAIL = re.compile(r"\s+(?:Kementerian|Kementrian|Kemenkum|Kemenimipas)")
+_MINISTRY_ACR = re.compile(r"Kemenkumham|Kemenkum\s*HAM|Kemkumham|Kemenimipas")
 _PAREN_TAIL = re.compile(r"\s*\(.*$")
 _COMMISSION = {"komisi nasional anti kekerasan terhadap perempuan": "komnas perempuan",
                "komnas anak": "komnas perlindungan anak"}
@@ -409,8 +469,9 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
     if "oto" in text or "Dok" in text or "OTO" in text:  # "(Foto / Kemenkumham Jatim)": a credit, not an actor
         teasers += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
+    present = _present_triggers(text)  # the trigger words in the text, found once for all families
     for rx, kind, level, key, name, trig in _compiled():
-        if _USE_TRIGGERS and not any(w in text for w in trig):
+        if _USE_TRIGGERS and present.isdisjoint(trig):
             continue
         pos = 0
         while True:
@@ -443,6 +504,14 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                     b = a + cut_m.start()
                     span = text[a:b]
                     m = None
+            if key == "ditjenpas" and m is not None and _g(m, "acr") and _MINISTRY_ACR.fullmatch(m.group("acr").strip()):
+                cut_m = _MINISTRY_TAIL.search(span)
+                if cut_m:  # "Ditjen Pemasyarakatan Kementerian Hukum dan HAM (Kemenkumham)": the acronym is the
+                    b = a + cut_m.start()  # ministry's, which is read as a body of its own
+                    span = text[a:b]
+                    m = None
+            if key == "party" and text[a - 1:a] == "(":
+                continue  # "Ria Atifa (Fraksi PDIP)": a member's affiliation tag, not a body in the story
             if key == "bnn_bare_level" and text[a - 1:a] == "(":
                 continue  # "Badan Narkotika Provinsi (BNNP) Lampung": the acronym of a name already read
             if _FORMER_OR_STREET.search(text[max(0, a - 60):a]):
@@ -485,6 +554,11 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 b = a + 4
                 span = text[a:b]
                 region = None
+            if key == "bnn_place":
+                # "BNN Jabar": the unit of that place, provincial when the place is a province
+                place = reg.region_by_key.get(norm_key(region or ""))
+                lvl = "province" if place is not None and place.kind == "province" else "regency"
+                fam = "bnn"
             if key == "bnn_bare_level":
                 lvl = "province" if span.startswith("BNNP") else "regency"
             if key == "ministry" and body and not _ministry_words(body):
@@ -504,8 +578,10 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             elif key == "commission":
                 fam = norm_key(_PAREN_TAIL.sub("", span))
                 fam = "commission:" + _COMMISSION.get(fam, fam)
+            elif key == "police_unit":
+                fam = f"police:{norm_key(body or span)}"
             elif key == "party":
-                fam = f"party:{norm_key(body or _g(m, 'body2') or span)}" if m is not None else "party"
+                fam = f"party:{norm_key(body or _g(m, 'body2') or _g(m, 'body3') or span)}" if m is not None else "party"
             elif key == "government" and body:
                 fam = f"government:{_COUNTRY.get(norm_key(body), norm_key(body))}"
             elif key == "military":
@@ -550,6 +626,10 @@ _TEASER = re.compile(r"^[ \t]*(?:Baca\s+[Jj]uga|BACA\s+JUGA|Simak\s+[Jj]uga|Liha
                      r"\s*:?[ \t]*(?:\n[ \t]*)*[^\n]*", re.MULTILINE)
 
 
+# a menu of other stories' headlines: three or more "- " lines of five or more words ("- Polsek X Gelar ...")
+_MENU = re.compile(r"(?:^[ \t]*-[ \t]+[A-Z0-9]\S*(?:[ \t]+\S+){4,}[ \t]*(?:\n|$)){3,}", re.MULTILINE)
+
+
 _PLAIN_ITEM = re.compile(r"(?:,\s*|\s+)(?:dan\s+|serta\s+)?(?P<i>[A-Z][a-z]{3,}(?:\s+[A-Z][\w]*){0,2})(?=\s*(?:,|\s+dan\s|$))")
 
 
@@ -572,8 +652,10 @@ def _list_items(text: str, a: int, b: int, occupied: list[tuple[int, int]]) -> l
 
 
 def _teaser_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TEASER.finditer(text)] if "aca" in text or "ACA" in text or \
-        "imak" in text or "ihat" in text or "erkait" in text else []
+    menu = [(m.start(), m.end()) for m in _MENU.finditer(text)] if "\n- " in text else []
+    if "aca" in text or "ACA" in text or "imak" in text or "ihat" in text or "erkait" in text:
+        menu += [(m.start(), m.end()) for m in _TEASER.finditer(text)]
+    return menu
 
 
 def _ministry_words(body: str) -> bool:
@@ -657,8 +739,10 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         elif key in _FAMILY_NAME:
             oid = f"{h.kind}:{key.split(':')[-1]}:{norm_key(region or '')}"
             name = f"{_FAMILY_NAME[key]} {region}" if region else _FAMILY_NAME[key]
-        elif key in ("election:kpu", "election:bawaslu", "ombudsman", "antara", "mui", "baznas", "pmi"):
-            base = {"election:kpu": "KPU", "election:bawaslu": "Bawaslu", "ombudsman": "Ombudsman RI",
+        elif key in ("election:kpu", "election:bawaslu", "election:panwaslu", "ombudsman", "antara", "mui", "baznas",
+                     "pmi"):
+            base = {"election:kpu": "KPU", "election:bawaslu": "Bawaslu", "election:panwaslu": "Panwaslu",
+                    "ombudsman": "Ombudsman RI",
                     "antara": "Antara", "mui": "MUI", "baznas": "Baznas", "pmi": "PMI"}[key]
             level = level or ("province" if region and province == region else ("regency" if region else "national"))
             oid = f"{key}:{norm_key(region or 'national')}" if key != "antara" else "media:antara"

@@ -261,3 +261,70 @@ def test_ballots_of_an_election_are_no_bodies_but_dpd_is(analyzer):
 def test_two_real_places_sharing_a_prefix_stay_apart(analyzer):
     os_ = orgs(analyzer, "Napi Lapas Kelas IIB Sampang dijemput Polres Bangka dan Polres Bangkalan.")
     assert len([o for o in os_ if o.kind == "police"]) == 2
+
+
+def test_old_ministry_name_and_hyphenated_acronym(analyzer):
+    os_ = orgs(analyzer, "Kepala Kantor Wilayah (Kanwil) Depkumham DKI Jakarta meninjau Rutan Kelas I Cipinang. "
+                         "Program ini kerja sama Kemenkum-Ham dan Departemen Hukum dan HAM.")
+    got = {o.org_id for o in os_}
+    assert "corrections_office:dki-jakarta" in got
+    assert "kemenkumham" in got
+
+
+def test_ditjen_lapas_and_its_ministry_acronym(analyzer):
+    os_ = orgs(analyzer, "Sidak dilakukan Direktorat Jenderal Pemasyarakatan Kementerian Hukum dan HAM (Kemenkumham) di "
+                         "Lapas Kelas IIA Cirebon. Direktorat Jenderal (Dirjen) Lapas Kemkumham menurunkan tim.")
+    got = {o.org_id for o in os_}
+    assert {"ditjenpas", "kemenkumham"} <= got
+
+
+def test_bnn_with_a_place_and_no_level_word(analyzer):
+    os_ = orgs(analyzer, "Barang bukti sabu dari Lapas Kelas IIA Bekasi diserahkan ke BNN Jabar. Petugas BNN "
+                         "memeriksa kurir itu.")
+    bnn = [o for o in os_ if o.kind == "bnn"]
+    assert [o.org_id for o in bnn] == ["bnn:province:jawa barat"]
+    assert "BNN" in bnn[0].aliases
+
+
+def test_polres_kota_is_its_own_unit(analyzer):
+    os_ = orgs(analyzer, "Napi Lapas Kelas IIA Cirebon ditangkap Polres Cirebon dan Polres Cirebon Kota pekan lalu.")
+    assert len([o for o in os_ if o.kind == "police"]) == 2
+
+
+def test_panwaslu_dukcapil_pesantren_skb(analyzer):
+    os_ = orgs(analyzer, "Panwaslu Kota Serang mengawasi TPS di Lapas Kelas IIA Serang. Dukcapil Sragen merekam KTP "
+                         "warga binaan. Santri Pesantren Al Hikmah dan Sanggar Kegiatan Belajar Banyuasin ikut hadir.")
+    got = " | ".join(names(os_))
+    for want in ("Panwaslu Kota Serang", "Dukcapil Sragen", "Pesantren Al Hikmah", "Sanggar Kegiatan Belajar Banyuasin"):
+        assert want in got
+
+
+def test_fraksi_as_body_but_not_as_affiliation_tag(analyzer):
+    os_ = orgs(analyzer, "Fraksi Partai Demokrat meminta Lapas Kelas I Cipinang dibenahi. Anggota Komisi III, Budi "
+                         "Santoso (Fraksi PAN), ikut meninjau.")
+    got = names(os_)
+    assert "Fraksi Partai Demokrat" in got
+    assert "Fraksi PAN" not in got
+
+
+def test_trigger_prefilter_and_word_boundary_are_exact():
+    from nlp import organizations as om
+
+    # the one-pass finder sees the same trigger words as a substring test of each ("Polres" in "Polresta")
+    words = {w for c in om._compiled() for w in c[5]}
+    for text in ("Kapolresta Barelang dan Kakanwil Kemenkumham Riau", "Pemerintah Kota dan politikus PDI-P",
+                 "BNNK Sleman, BNNP DIY, Kanwilpas, Dirjenpas, Kemenimipas"):
+        assert om._present_triggers(text) == {w for w in words if w in text}
+    # a family name glued inside a word is no match
+    hits = om.find_hits("xPolres Badung hadir. Polres Badung juga.")
+    assert [h.text for h in hits] == ["Polres Badung"] and hits[0].start > 10
+
+
+def test_menu_of_other_headlines_is_skipped_and_police_centres_found(analyzer):
+    text = ("- Polsek Bengkong Gelar Jumat Curhat Bersama Warga\n- Pemkab Magelang Resmikan Pasar Baru Hari Ini\n"
+            "- Kader Partai Kompak Hadiri Acara di Hambalang\n"
+            "Barang bukti dari Lapas Kelas IIA Batam diperiksa Puslabfor Polri. Anggota Jamaah Ansarut Daulah (JAD) "
+            "ikut dibina.")
+    got = names(orgs(analyzer, text))
+    assert "Puslabfor Polri" in got and "Jamaah Ansarut Daulah (JAD)" in got
+    assert not [n for n in got if "Bengkong" in n or "Magelang" in n]
