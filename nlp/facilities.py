@@ -94,6 +94,21 @@ _DI_RE = re.compile(r",?\s+di\s+(?:Pulau\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _QUANT_RE = re.compile(r"\b(?:sejumlah|seluruh|semua|beberapa|para|setiap|tiap|banyak|berbagai|dan|atau|antar|"
                        r"ke|menjadi|sebuah|satu|seperti|pendirian|pembangunan|tambahan|calon|rencana)\s*$",
                        re.IGNORECASE)
+_PLURAL_RE = re.compile(r"\b(?:sejumlah|seluruh|semua|beberapa|para|setiap|tiap|banyak|berbagai|antar)\s*$",
+                        re.IGNORECASE)
+# "Lapas Kelas 2A Cirebon atau Lapas Gintung", "... yang dikenal dengan nama Lapas X": a second name of one facility
+_ALIAS_GAP_RE = re.compile(r"\s*,?\s*(?:atau|alias|(?:atau\s+)?(?:yang\s+)?(?:lebih\s+|juga\s+)?(?:dikenal|disebut|dijuluki)"
+                           r"(?:\s+(?:juga|dengan|sebagai|oleh\s+warga))*(?:\s+(?:nama|sebutan|julukan))?)\s+")
+# "Lapas Bentiring, begitulah masyarakat Bengkulu menyebut lapas ...": a local name of the facility just named
+_LOCAL_NAME_RE = re.compile(r",?\s+begitu(?:lah)?\b[^.\n]{0,60}?\b(?:menyebut|menyebutnya|disebut|dikenal|menamai|"
+                            r"dijuluki)\b")
+# related-story links in a bulleted list ("• Tokoh Masyarakat Harap Inovasi Lapas X Dapat Diikuti")
+_BULLET_LINE_RE = re.compile(r"(?m)^[ \t]*[•►▶»■◆●▪][ \t]*(?P<rest>[^\n]+)")
+_CAP_RE = re.compile(r"[A-Z]")
+_DIRECTORATE_ANY_RE = re.compile(r"(?i)jenderal|dirjen|ditjen")
+_DIRECTORATE_RE = re.compile(r"(?:Direktur(?:at)?\s+Jenderal|Dirjen|Ditjen)\s+$", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
+
 # Frequent given names that follow "Lapas" when a person is named ("Dokter Klinik Lapas Sri Y."): never towns
 _GIVEN_NAMES = frozenset("""sri siti muhammad muhamad mohammad mochamad moh ahmad achmad agus budi dwi eko tri
 yudi hendra dedi dedy rudi joko bambang heru nur nurul dewi ratna rina wahyu wahyudi andri andre putu made
@@ -240,9 +255,12 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
     reg = reg or load_registry()
     out: list[FacilityMention] = []
     teasers = _teaser_spans(text)
+    directorate = _DIRECTORATE_ANY_RE.search(text) is not None
     for m in _HEAD_RE.finditer(text):
         if teasers and any(a <= m.start() < b for a, b in teasers):
             continue
+        if directorate and _DIRECTORATE_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "Direktur Jenderal Lembaga Pemasyarakatan (Dirjen Lapas)": the directorate's old name
         kind = spec = None
         for i, (_, k, s) in enumerate(_HEADS):
             if m.group(f"h{i}"):
@@ -346,7 +364,15 @@ def _teaser_spans(text: str) -> list[tuple[int, int]]:
     reads as a headline (short, no closing punctuation): some pages keep the marker and drop the link,
     and the next line is then the article's own text."""
     out = []
+    if "•" in text or "►" in text or "▶" in text or "»" in text or "■" in text or "●" in text:
+        for m in _BULLET_LINE_RE.finditer(text):
+            line = m.group("rest").rstrip()
+            words = _WORD_RE.findall(line)
+            if len(words) >= 4 and line[-1:] not in '.!?"”:;,)' and \
+                    sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+                out.append((m.start(), m.end()))  # a Title Case headline in a bulleted list: another story
     for m in _TEASER_RE.finditer(text):
+
         if m.group("rest").strip():
             out.append((m.start(), m.end()))
             continue
@@ -385,7 +411,10 @@ def _city_fallback(text: str, p: int, reg: Registry, kind: str, after_class: boo
                     return " ".join(w.capitalize() for w in words[:n]), e
     # a name, not "Lapas di Balikpapan" (the town's prisons): a long form or words after the head
     named = p > head_end or text[head_start:head_start + 1] in "LBR" and text[head_start:head_end].count(" ") > 0
-    if named and not _QUANT_RE.search(text, max(0, head_start - 25), head_start):
+    # "dipindahkan ke Lapas Super Maksimum Security di Nusakambangan": words after the head make it one facility;
+    # only a plural ("sejumlah Lapas ... di X") stays the town's prisons
+    quant = _PLURAL_RE if p > head_end and _CAP_RE.search(text, head_end, p) else _QUANT_RE
+    if named and not quant.search(text, max(0, head_start - 25), head_start):
         c, e = _di_town(text, p, reg, kind, True)
         if c:
             return c, e
@@ -452,6 +481,13 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
             entry = None  # "Lapas Perempuan Palu" is not the registered "Lapas Palu"
         key = (fm.kind, entry.facility_id if entry else f"{spec or ''}:{ckey}")
         f = facs.get(key) or alias_of.get((fm.kind, spec or "", ckey))
+        if f is None and spec is not None:
+            # "Lapas Narkotika Gintung" after "Lapas Narkotika Kelas 2A Cirebon atau Lapas Gintung"
+            # (a second name it was written with: its own town keeps "Lapas Perempuan X" apart from "Lapas X")
+            same = [x for x in facs.values() if x.kind == fm.kind and ckey in city_keys.get(id(x), ())
+                    and (spec in written.get(id(x), ()) or not written.get(id(x)) and norm_key(x.city or "") != ckey)]
+            if len(same) == 1:
+                f = same[0]
         if f is None and spec is None:
             # "Lapas Samarinda" after "Lapas Narkotika Samarinda": the one facility of that town
             same = [x for x in facs.values() if x.kind == fm.kind and norm_key(x.city or "") == ckey]
@@ -459,6 +495,14 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
                 f = same[0]
         if f is None and prev is not None and text[prev[0].end:fm.start].strip() == "(" and prev[1].kind == fm.kind:
             f = prev[1]  # "Lapas Kelas I Palembang (Lapas Merah Mata)": one facility, two names
+        if f is None and prev is not None and prev[1].kind == fm.kind and not fm.facility_class and (
+                prev[0].facility_class or prev[0].text[:1] in "LR" and " " in prev[0].text.split("(")[0].strip()
+        ) and _ALIAS_GAP_RE.fullmatch(text, prev[0].end, fm.start):
+            f = prev[1]  # "Lapas Kelas 2A Cirebon atau Lapas Gintung": the local name of the facility just named
+        if f is None and last_by_kind.get(fm.kind) is not None and \
+                _LOCAL_NAME_RE.match(text, fm.end, fm.end + 80) and \
+                last_by_kind[fm.kind].mentions[-1].start >= fm.start - 300:
+            f = last_by_kind[fm.kind]  # "Lapas Bentiring, begitulah masyarakat Bengkulu menyebut lapas itu"
         if f is None and not entry:
             f = _similar_existing(facs.values(), fm, written)
         if (f is None and not entry and fm.title_head and last_by_kind.get(fm.kind) is not None
@@ -494,6 +538,7 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
         links.append((fm, f))
         prev = (fm, f)
     merged = _merge_variants(list(facs.values()), city_keys, written, reg)
+    _fold_short_forms(facs, links, written, merged, text.find("\n"))
     towns = _indexes(reg)[2]
     for f in facs.values():
         k = norm_key(f.city or "")
@@ -508,6 +553,45 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
         first_by_kind.setdefault(f.kind, f)
     links = [(fm, f if f is not None else first_by_kind.get(fm.kind)) for fm, f in links]
     return list(facs.values()), links
+
+
+def _fold_short_forms(facs: dict, links: list, written: dict[int, set[str]], merged: dict, head_end: int) -> None:
+    """Two readings of one facility that the town key keeps apart:
+    - "Lapas Tangerang" (the headline's short form, no class, no specialty) beside the one "Lapas Pemuda Kelas IIA
+      Tangerang" of the text: the short form "<Kind> <Town>" of that facility, not the town's other prison (in
+      the body a short form may be the town's other prison: "1. Lapas Palu ... 4. Lapas Perempuan Palu");
+    - "lapas Lhoksukon" in lower case (the common noun "prison") in a story about "Rutan Lhoksukon": the
+      facility of the town that the text names properly, when no "Lapas Lhoksukon" is written."""
+    by_fac: dict[int, list] = {}
+    for fm, f in links:
+        if f is not None:
+            by_fac.setdefault(id(f), []).append(fm)
+    alive = [f for f in facs.values() if id(f) not in merged]
+    for u in alive:
+        fms = by_fac.get(id(u), [])
+        if not fms or id(u) in merged or not u.city:
+            continue
+        ck = norm_key(u.city)
+        target = None
+        if fms[0].start < head_end and not written.get(id(u)) and not any(fm.facility_class or fm.specialty
+                                                                             for fm in fms):
+            same = [g for g in alive if g is not u and id(g) not in merged and g.kind == u.kind
+                    and norm_key(g.city or "") == ck and written.get(id(g))]
+            if len(same) == 1:
+                target = same[0]
+        if target is None and u.kind == "lapas" and all(fm.text[:1] == "l" for fm in fms):
+            other = [g for g in alive if g is not u and id(g) not in merged and g.kind != u.kind
+                     and norm_key(g.city or "") == ck]
+            if len(other) == 1:
+                target = other[0]
+        if target is None:
+            continue
+        for al in u.aliases:
+            if al not in target.aliases:
+                target.aliases.append(al)
+        target.mentions.extend(u.mentions)
+        target.mentions.sort(key=lambda x: x.start)
+        merged[id(u)] = target
 
 
 def _infer_unnamed(facs: dict, links: list, written: dict[int, set[str]], text: str, reg: Registry,

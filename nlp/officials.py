@@ -38,7 +38,7 @@ _TITLES = [
     r"Menkumham", r"Menimipas",
     r"Direktur\s+Jenderal", r"Dirjen\w*", r"Direktur(?:\s+Utama)?", r"Sekretaris\s+Jenderal", r"Sekjen",
     r"Sekretaris(?:\s+Daerah)?", r"Sekda", r"Wakil\s+Ketua", r"Ketua\s+Majelis(?:\s+Hakim)?", r"Ketua", r"Anggota",
-    r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil\w*", r"Wabup", r"Wagub", r"Waka\w*", r"Wawali\w*", r"Wakapol\w*", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
+    r"Ka(?:Lapas|Rutan|Bapas|Kanwil|LPKA)", r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil\w*", r"Wabup", r"Wagub", r"Waka\w*", r"Wawali\w*", r"Wakapol\w*", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
     r"Kasubag\w*", r"Kasubbag\w*", r"Kabag\w*", r"Kabid\w*", r"Kasat\w*", r"Kasubdit\w*", r"Kanit\w*",
     r"Ka\.?\s?KPLP", r"KPLP", r"Kapolda", r"Kapolres\w*", r"Kapolsek\w*", r"Kapolri", r"Kabareskrim",
     r"Dandim", r"Danrem", r"Pangdam", r"Danlanal", r"Danramil", r"Kajati", r"Kajari", r"Kasi\s?Intel\w*",
@@ -47,8 +47,8 @@ _TITLES = [
     r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"(?<!Tanah )(?<!Kabupaten )(?<!Kab\. )Karo\w*",
     r"Kabiro\w*", r"Auditor(?:\s+(?:Madya|Muda|Utama|Pertama))?", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar",
     r"(?:Wakil\s+)?Dubes", r"Konsul(?:\s+Jenderal)?", r"Juru\s+[Bb]icara",
-    r"Plt\.?\s+Kepala", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+Jenderal",
-    r"Kepala\s+Staf", r"Ka\.?(?=\s+(?:Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)\b)", r"Kadis\w*", r"Pasi\s?[A-Z]\w*", r"PASI\s?[A-Z]\w*",
+    r"Plt\.?\s+Kepala", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+(?:Jenderal|Wilayah|Utama|Daerah)",
+    r"Kepala\s+Staf", r"Penanggung\s+[Jj]awab", r"Ka\.?(?=\s+(?:Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)\b)", r"Kadis\w*", r"Pasi\s?[A-Z]\w*", r"PASI\s?[A-Z]\w*",
     r"Petugas(?:\s+Pengamanan)?", r"Dokter", r"Sipir", r"Pegawai", r"Staf", r"Dir(?=\s+(?:Res\s*)?[A-Z])",
 ]
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
@@ -63,6 +63,11 @@ _BACK_CUE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+meru
                        r"\s*(?:(?:Plt|Plh|Pj|Pjs|Pejabat)\.?\s*)?$")
 # former office holders and people around them are not acting officials
 _FORMER = re.compile(r"(?:mantan|eks|bekas|purnawirawan)\s*$", re.IGNORECASE)
+# an office holder arrested or charged is a suspect in that story ("Penangkapan Kepala Rutan X oleh BNN")
+_ARREST = re.compile(r"(?:penangkapan|ditangkapnya|penahanan|menangkap|menahan|membekuk|meringkus|menjerat|"
+                     r"memvonis|menetapkan)\s*$", re.IGNORECASE)
+# a street named after an office holder ("di Jalan Jaksa Agung Suprapto", "Jl. Gubernur Suryo")
+_STREET_BEFORE = re.compile(r"(?:Jalan|Jl|Jln)\.?\s+$")
 _ISLANDS = {"madura", "jawa", "sumatera", "sumatra", "kalimantan", "sulawesi", "bali", "lombok", "flores", "timor",
             "sumba", "papua", "maluku", "nusa", "bangka", "belitung", "bintan", "nias", "seram", "halmahera",
             "nusakambangan", "borneo", "indonesia"}
@@ -99,7 +104,7 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[
 # quote their officials; inmates and relatives are introduced by a cue after the name, checked below
 _SPEAKER_RE = re.compile(
     r"(?:[,\"”’]\s*|\s)(?:ujar|kata|ungkap|jelas|tegas|tutur|imbuh|terang|sambung|pungkas|ucap|sebut|lanjut|papar|"
-    r"urai|tandas|katanya|ungkapnya)[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’-]*)(?=[\s,.;:!?)]|$)")
+    r"urai|tandas|katanya|ungkapnya|tambah|timpal|beber)[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’-]*)(?=[\s,.;:!?)]|$)")
 _AFTER_NOT_OFFICIAL = re.compile(
     r"^\s*(?:\(\d+\)|,?\s*(?:salah\s+(?:satu|seorang)\s+)?(?:warga|narapidana|napi|tahanan|terpidana|terdakwa|"
     r"tersangka|pelaku|korban|istri|suami|anak|ibu|ayah|adik|kakak|keluarga|pengunjung|santri|siswa|mahasiswa|"
@@ -110,6 +115,38 @@ _AFTER_NOT_OFFICIAL = re.compile(
 _UNIT_SPEAKER_RE = re.compile(r"[ \t]+(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}),?[ \t]+(?:mengatakan|"
                               r"menyampaikan|menjelaskan|mengungkapkan|menegaskan|menuturkan|menerangkan|"
                               r"menyebutkan|berharap|mengimbau|mengapresiasi)\b")
+
+# "..., tambah Kanwil Kemenkumham Kalsel, Imam Suyudi.": a speech verb, a unit, a comma, the speaker
+_VERB_BEFORE_UNIT = re.compile(r"(?:[,\"”’]\s*|\s)(?:ujar|kata|ungkap|jelas|tegas|tutur|imbuh|terang|sambung|pungkas|"
+                               r"ucap|sebut|lanjut|papar|tandas|tambah|timpal)[ \t]+(?:pihak[ \t]+)?$")
+_COMMA_NAME = re.compile(r"(?:[ \t]+[A-Z][\w.]*){0,2},[ \t]+(?:(?:Dr|Drs|H|Hj|Ir|Prof)\.?[ \t]+)*"
+                         r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})(?=[ \t]*[.,;\n]|$)")
+# "rombongan Kanwil X yang dipimpin oleh Liberti Sitinjak": the leader of a delegation, named without a title
+_LED_BY = re.compile(r"(?<![\w])(?:dipimpin|dikomandoi?|diketuai|dinakhodai|diwakili)(?:[ \t]+(?:langsung|oleh))*[ \t]+"
+                     r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,3})(?![\w])")
+# "Daeng Muhammad (Fraksi PAN), Supratman (Fraksi Gerindra)": members of parliament listed with their party
+_PARTY = re.compile(r"\((?:Fraksi|F-|Partai)\b")
+_PARTY_NAME = re.compile(r"(?:Fraksi|F-|Partai)\b")  # a member's party: the body is the commission they sit on
+_NAME_BEFORE_PAREN = re.compile(r"(?:^|[\s,;])(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,3})[ \t]*$")
+# quoted reactions of social-media users are not officials' statements
+_NETIZEN = re.compile(r"(?i)\b(?:netizen|warganet|warga\s+net)\b")
+# lower-case words of a field after "bidang" ("Koordinator bidang pencegahan BNK Bekasi, ...")
+_FIELD_WORD = re.compile(r"^(?:(?:pe|ke)[a-z]{3,}an|rehabilitasi|hukum|umum|teknis|informasi|dan|hubungan|"
+                         r"masyarakat|sosial|kesehatan|narkoba|narkotika)$")
+_SENT_END = re.compile(r"[.;!?\n]")
+# a police or military rank right before a name: an officer named in office ("Iptu Mahmuda kanit ...")
+_RANK_NAME = re.compile(r"(?<![\w])(?:AKBP|AKP|Iptu|Ipda|Kompol|Kombes|Brigjen|Irjen|Komjen|Aiptu|Aipda|Bripka|Brigpol|"
+                        r"Briptu|Bripda|Letkol|Kolonel|Mayjen|Laksma|Marsma)\.?(?:[ \t]+(?:Pol|TNI|Inf|Czi)\.?)?[ \t]+"
+                        r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})")
+# "petugas staf bimbingan kerja bernama Suhari": a staff member introduced by name
+_NAMED_STAFF = re.compile(r"(?<![\w])(?:petugas|pegawai|staf|sipir|penjaga|penyidik)\b[^.,;\n\"“”]{0,40}?\bbernama[ \t]+"
+                          r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})")
+# "oknum anggota Polres berpangkat Bripka X ditangkap": an officer who is the suspect of the story
+_SUSPECT_NEAR = re.compile(r"(?i)\b(?:oknum|tersangka|terdakwa|terpidana|pelaku|ditangkap|diamankan|dibekuk|diringkus)\b")
+_AND_WORD = re.compile(r"\s+dan\s+(\w+)")
+_INITIALS_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
+_MONTHS = {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+           "november", "desember"}
 
 # "didampingi Heri Ageng Kabag Umum": a name written before its title with no comma between
 _NAME_THEN_TITLE_RE = re.compile(r"(?<![\w])(?:didampingi|oleh|bersama|serta|dan)[ \t]+(?P<n>[A-Z][a-z'’-]+(?:[ \t]+"
@@ -146,7 +183,8 @@ _NAME_ABBR = {"muh", "moh", "mhd", "muhd", "moch", "mochd", "much", "abd", "moch
 # role nouns that open a speaker's description, never a name
 _ROLE_NOUNS = {"pakar", "pengamat", "ahli", "aktivis", "peneliti", "dosen", "guru", "ustadz", "sumber", "warga",
                "pengacara", "advokat", "kuasa", "juru", "jubir", "humas", "tim", "pihak", "petugas", "anggota",
-               "surat", "keputusan", "instruksi", "program", "kegiatan"}
+               "surat", "keputusan", "instruksi", "program", "kegiatan", "politisi", "politikus", "legislator",
+               "wartawan", "netizen", "akun"}
 # town words that are also common in names
 _CITY_STOP = {"raya", "jaya", "barat", "timur", "utara", "selatan", "tengah", "pusat", "baru", "kota", "besar", "lama",
               "putra", "indah", "agung", "sari", "mulia", "bandar", "tanjung", "teluk", "muara", "batu", "gunung"}
@@ -246,6 +284,18 @@ class OfficialFinder:
     def __init__(self, reg: Registry | None = None):
         self.reg = reg or load_registry()
         self.common = _common_words()
+        self._cov_cache: tuple[list, bytearray] | None = None
+
+    def _cov(self, spans: list[_Span]) -> bytearray:
+        """Offsets covered by a unit span, built once per article: "is offset a inside a unit" is one lookup
+        instead of a scan over all spans per token."""
+        c = self._cov_cache
+        if c is None or c[0] is not spans:
+            arr = bytearray(max((sp.end for sp in spans), default=0) + 1)
+            for sp in spans:
+                arr[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+            c = self._cov_cache = (spans, arr)
+        return c[1]
 
     def _namey(self, core: str) -> bool:
         k = norm_key(core)
@@ -255,6 +305,8 @@ class OfficialFinder:
             return False
         if re.fullmatch(r"[ivxl]+[ab]?", k):  # class numerals
             return False
+        if "-" in core and len(set(core.lower().split("-"))) == 1:
+            return False  # "Hal-hal", "Pihak-pihak": a plural, not a name
         if k in _UNIT_WORDS or _ORG_TYPO.match(core) or is_degree(core) and not core.istitle():
             return False
         return True
@@ -268,9 +320,9 @@ class OfficialFinder:
         return not (k in _UNIT_WORDS or _ORG_TYPO.match(core) or re.fullmatch(r"[ivxl]+[ab]?", k))
 
     def _walk_forward(self, text: str, pos: int, limit: int, spans: list[_Span]) -> _Found | None:
-        toks = []
-        for m in _TOKEN.finditer(text, pos, min(len(text), pos + limit)):
-            toks.append((m.group(0), m.start(), m.end()))
+        toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + limit))]
+        cov = self._cov(spans)
+        ncov = len(cov)
         name: list[str] = []
         hon: list[str] = []
         rank: list[str] = []
@@ -287,7 +339,7 @@ class OfficialFinder:
                 i += 1  # "(Ka.KPLP)", "( dua )": asides inside the title phrase
                 continue
             core, trail = _strip(raw)
-            inside = any(s.start <= a < s.end for s in spans)
+            inside = a < ncov and cov[a] == 1
             k = norm_key(core).replace(" ", "")
             if not name and k in ("bidang", "urusan") and not trail:
                 # "Staf Khusus Menkumham Bidang Transformasi Digital, Fajar Lase": the field runs to the comma
@@ -295,6 +347,13 @@ class OfficialFinder:
                           or _strip(toks[j][0])[0][:1].islower() and norm_key(toks[j][0]) not in _CONNECT), None)
                 if j is not None and _strip(toks[j][0])[1][:1] == ",":
                     i = j + 1
+                    continue
+                # "Koordinator bidang pencegahan BNK Bekasi Jumarwan": the field in lower-case words
+                j = i + 1
+                while j < min(len(toks), i + 4) and _FIELD_WORD.match(toks[j][0]):
+                    j += 1
+                if j > i + 1 and j < len(toks) and toks[j][0][:1].isupper():
+                    i = j
                     continue
             if not name:
                 if raw.startswith("(") or inside or not core:
@@ -316,6 +375,11 @@ class OfficialFinder:
                     continue
                 if core.lower().startswith("se-"):
                     i += 1  # "Koordinator Lapas se-Nusakambangan": a scope, not a name
+                    continue
+                if trail == "." and _INITIALS_DOTTED.fullmatch(core) and i + 1 < len(toks):
+                    name.append(core + ".")  # "S.E.G. Johannes": initials of the first names
+                    nstart, nend = a, a + len(core) + 1
+                    i += 1
                     continue
                 if core[:1].islower():
                     if k in _CONNECT or (k == "di" and not trail and self._unit_next(toks, i + 1, spans)):
@@ -345,10 +409,20 @@ class OfficialFinder:
                     prev_core, prev_trail = _strip(toks[i - 1][0])
                     # ... also right after the comma that closes the title phrase ("Kalapas Bojonegoro, Hari
                     # Winarca,")
-                    after_unit = any(sp.start <= pa < sp.end for sp in spans) or norm_key(prev_core) in _UNIT_WORDS or (
+                    after_unit = (pa < ncov and cov[pa] == 1) or norm_key(prev_core) in _UNIT_WORDS or (
                         prev_trail == "," and (_is_place(self.reg, prev_core) or prev_core.isupper())
                         and norm_key(core) not in _WEEKDAYS and _strip(toks[i + 1][0])[1][:1] in ("", ","))
                     if after_unit and self._namey(nxt_core) and norm_key(nxt_core) not in RANK_KEYS:
+                        namey = True
+                if not namey and i and trail[:1] in (".", ",") and len(core) >= 4 and core.istitle() and \
+                        norm_key(core) not in _WEEKDAYS and norm_key(core) not in _MONTHS and \
+                        self._namey_after_rank(core):
+                    # "Kadiv Pemasyarakatan Kanwil Kemenkumham Sultra, Muslim.": one word after the comma that
+                    # closes the title phrase, ending the clause, is the name even when it is a common word
+                    prev_core, prev_trail = _strip(toks[i - 1][0])
+                    pa = toks[i - 1][1]
+                    if prev_trail == "," and ((pa < ncov and cov[pa] == 1) or _is_place(self.reg, prev_core)
+                                              or (prev_core.isupper() and len(prev_core) >= 2)):
                         namey = True
                 after_rank = False
                 if namey or (_INITIALS.match(core) and core.endswith(".") and i + 1 < len(toks)):
@@ -374,6 +448,10 @@ class OfficialFinder:
             # inside the name
             if inside or core[:1].islower() or not core:
                 break
+            if core == "H" and trail in ("", ".") and i + 1 < len(toks) and self._namey(_strip(toks[i + 1][0])[0]):
+                name.append(core + trail)  # "Junaidi H. Mahir": a middle initial, not the honorific Haji
+                i += 1
+                continue
             if k in RANK_KEYS or k in HONORIFICS:
                 break  # "Kasubdit Jatanras AKBP Helmi Santika": the name comes after the rank
             k2 = norm_key(core)
@@ -423,9 +501,12 @@ class OfficialFinder:
             q = nend + (nxt.end() if nxt else 0)
             if nxt and any(sp.start == q for sp in spans):
                 return None  # "Kasi Giatja Lapas Jember tersebut": a unit word, then the unit
-        if len(name) == 1 and re.match(r"\s+dan\s+[A-Z]", text[nend:nend + 8]):
-            nxt = re.match(r"\s+dan\s+([A-Z]\w+)", text[nend:nend + 40])
-            if nxt and (norm_key(nxt.group(1)) in NON_NAME or norm_key(nxt.group(1)) in self.common):
+        if len(name) == 1:
+            nxt = _AND_WORD.match(text, nend, nend + 40)
+            w = nxt.group(1) if nxt else ""
+            if w and ((w[:1].isupper() and (norm_key(w) in NON_NAME or norm_key(w) in self.common)
+                       and not _TITLE_RE.match(text, nxt.start(1)))  # "Hajrianor dan Kepala Divisi ...": a list
+                      or _ORG_TYPO.match(w)):
                 return None  # "menteri Imisgrasi dan Pemasyarakatan": an office, not a person
         f = _Found(name, nstart, nend, "", 0, hon, " ".join(rank) or None)
         self._degrees(text, nend, f)
@@ -445,7 +526,8 @@ class OfficialFinder:
         if not first:
             return None
         tok = first.group(0)
-        in_span = any(s.start <= p < s.end for s in spans)
+        cov = self._cov(spans)
+        in_span = p < len(cov) and cov[p] == 1
         k = norm_key(tok).replace(" ", "")
         ranky = k in RANK_KEYS or k in HONORIFICS
         acr = tok.isupper() and len(tok) <= 4 and not tok.endswith(".")
@@ -567,9 +649,11 @@ class OfficialFinder:
         anchors = list(_TITLE_RE.finditer(text)) + list(_LOWER_TITLE_RE.finditer(text))
         # a title word inside a named body ("Kanwil Dirjenpas Kaltim") is part of that name, not a title
         anchors = [m for m in anchors if not any(sp.start < m.start() < sp.end for sp in spans)
-                   and not text[max(0, m.start() - 1):m.start()] == "("  # "(Kasi Binadik)": an aside
+                   # "(Kasi Binadik)": an aside; "(Menimipas) Agus Andrianto": the short title, then the name
+                   and not (text[max(0, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] != ")")
                    # "Deputi Bidang Koordinator Imigrasi ...": a field of office, not a second title
-                   and not _FIELD_BEFORE.search(text, max(0, m.start() - 8), m.start())]
+                   and not _FIELD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                   and not _STREET_BEFORE.search(text, max(0, m.start() - 6), m.start())]
         anchors.sort(key=lambda m: m.start())
         starts = [m.start() for m in anchors]
         # towns of registered facilities (an unregistered "facility" may be a misread "Kalapas <Name>")
@@ -593,7 +677,7 @@ class OfficialFinder:
                 unit = self._unit_of(m.group("t"), m.start(), phrase_end, spans, facilities, orgs)
             else:
                 ctx = text[max(0, m.start() - 40):m.start()]
-                if NON_OFFICIAL_CUES.search(ctx) or _FORMER.search(ctx):
+                if NON_OFFICIAL_CUES.search(ctx) or _FORMER.search(ctx) or _ARREST.search(ctx):
                     continue
                 if _PLACE_TITLE.fullmatch(m.group("t")) and not text[t_end:f.start].strip():
                     # "Camat Wori, Tommy Levi", "Lurah Pandu, serta ...": the word after the title is the place
@@ -649,12 +733,15 @@ class OfficialFinder:
 
     def _speakers(self, text: str, body_start: int, headlines, spans: list[_Span]) -> list[_Found]:
         out: list[_Found] = []
+        cov = self._cov(spans)
         for m in _SPEAKER_RE.finditer(text):
             a = m.start("n")
             if a < body_start or any(s <= a < e for s, e in headlines or ()):
                 continue
-            if any(sp.start <= a < sp.end for sp in spans):
+            if a < len(cov) and cov[a] == 1:
                 continue  # "kata Kalapas ..." is handled by the title walk; an organisation is not a person
+            if _NETIZEN.search(text, max(0, a - 250), a):
+                continue  # "... ," kata Malik (a netizen quoted on a prison's news)
             toks = m.group("n").split()
             hon = []
             while toks and (norm_key(toks[0]).replace(" ", "") in HONORIFICS
@@ -705,6 +792,73 @@ class OfficialFinder:
             f = _Found(toks, m.start("n"), m.end("n"), "", 0)
             f.unit = sp.ref
             out.append(f)
+        for sp in spans:
+            # "..., tambah Kanwil Kementerian Hukum dan HAM Kalsel, Imam Suyudi."
+            if sp.ref is None or sp.start < body_start or not _VERB_BEFORE_UNIT.search(text, max(0, sp.start - 16),
+                                                                                        sp.start):
+                continue
+            m = _COMMA_NAME.match(text, sp.end)
+            if m is None:
+                continue
+            toks = m.group("n").split()
+            if not all(self._namey_after_rank(t) for t in toks) or any(_TITLE_RE.fullmatch(t) for t in toks) \
+                    or (len(toks) == 1 and len(toks[0]) < 4) or _AFTER_NOT_OFFICIAL.match(text, m.end("n")):
+                continue
+            f = _Found(toks, m.start("n"), m.end("n"), "", 0)
+            f.unit = sp.ref
+            out.append(f)
+        for m in _LED_BY.finditer(text, body_start):
+            toks = m.group("n").split()
+            if any(s <= m.start() < e for s, e in headlines or ()) or not all(self._namey(t) for t in toks) \
+                    or any(_TITLE_RE.fullmatch(t) for t in toks) or _AFTER_NOT_OFFICIAL.match(text, m.end("n")):
+                continue
+            f = _Found(toks, m.start("n"), m.end("n"), "", 0)
+            # the delegation is the unit named just before, in the same sentence
+            before = [sp for sp in spans if sp.ref is not None and m.start() - 100 <= sp.end <= m.start()]
+            if before and not _SENT_END.search(text, before[-1].end, m.start()):
+                f.unit = before[-1].ref
+            out.append(f)
+        for rx in (_RANK_NAME, _NAMED_STAFF) if "bernama" in text else (_RANK_NAME,):
+            for m in rx.finditer(text, body_start):
+                toks = m.group("n").split()
+                while toks and not self._namey_after_rank(toks[-1]):
+                    toks.pop()
+                if not toks or any(s <= m.start() < e for s, e in headlines or ()) \
+                        or any(_TITLE_RE.fullmatch(t) or norm_key(t) in _RANK_HON for t in toks) \
+                        or (len(toks) == 1 and len(toks[0]) < 3):
+                    continue
+                st = m.start("n")
+                en = st + len(" ".join(toks))
+                if NON_OFFICIAL_CUES.search(text, max(0, m.start() - 40), m.start()) or \
+                        _AFTER_NOT_OFFICIAL.match(text, en) or _FORMER.search(text, max(0, m.start() - 20), m.start()) \
+                        or _SUSPECT_NEAR.search(text, max(0, m.start() - 60), m.start()):
+                    continue
+                f = _Found(toks, st, en, "", 0)
+                if rx is _RANK_NAME:
+                    f.rank = m.group(0)[:st - m.start()].strip()
+                    # the officer's unit: written right after the name, else just before, in the same clause
+                    after = next((sp for sp in spans if sp.ref is not None and en <= sp.start <= en + 120), None)
+                    if after is not None and not _SENT_END.search(text, en, after.start):
+                        f.unit = after.ref
+                    else:
+                        bef = [sp for sp in spans if sp.ref is not None and st - 150 <= sp.end <= st]
+                        if bef and not _SENT_END.search(text, bef[-1].end, st):
+                            f.unit = bef[-1].ref
+                out.append(f)
+        for pm in _PARTY.finditer(text, body_start):
+            p = pm.start()
+            nb = _NAME_BEFORE_PAREN.search(text, max(0, p - 60), p)
+            if nb and not any(s <= p < e for s, e in headlines or ()):
+                toks = nb.group("n").split()
+                while toks and (_TITLE_RE.fullmatch(toks[0]) or not self._namey(toks[0].rstrip("."))):
+                    toks.pop(0)  # "Anggota Ria Atifa (Fraksi PDIP)"
+                if toks and all(self._namey_after_rank(t.rstrip(".")) for t in toks):
+                    st = nb.end("n") - len(" ".join(toks))
+                    f = _Found(toks, st, nb.end("n"), "", 0)
+                    before = [sp for sp in spans if isinstance(sp.ref, Organization)
+                              and sp.end <= st and not _PARTY_NAME.match(sp.ref.name)]
+                    f.unit = before[-1].ref if before else None
+                    out.append(f)
         return out
 
     @staticmethod
@@ -749,7 +903,8 @@ class OfficialFinder:
         if not hint:
             if key.startswith(_GENERIC_TITLES) and len(re.findall(r"\b[A-Z]\w+", phrase)) <= 2:
                 # "rombongan Komisi III yang dipimpin Wakil Ketua X": the body named just before, same sentence
-                before = [s for s in spans if s.ref is not None and t_start - 80 <= s.end <= t_start]
+                before = [s for s in spans if s.ref is not None and t_start - 80 <= s.end <= t_start
+                          and not _PARTY_NAME.match(getattr(s.ref, "name", ""))]
                 if before and not re.search(r"[.;!?\n]", self._text[before[-1].end:t_start]):
                     return before[-1].ref
             return None
@@ -842,17 +997,28 @@ class OfficialFinder:
             toks = [t for t in p.name.split() if len(t) >= 3 and not t.endswith(".")]
             if len(p.name.split()) < 2 or not toks:
                 continue
-            rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in toks) + r")(?![\w])")
-            for m in rx.finditer(text):
-                t = m.group(0)
-                if any(mm.start <= m.start() < mm.end for mm in p.mentions):
+            hits = []
+            for t in dict.fromkeys(toks):  # str.find per name word: no per-article regex to compile
+                q = text.find(t)
+                while q >= 0:
+                    e = q + len(t)
+                    if not (q and (text[q - 1].isalnum() or text[q - 1] == "_")) and not (
+                            e < len(text) and (text[e].isalnum() or text[e] == "_")):
+                        hits.append((q, e, t))
+                    q = text.find(t, e)
+            hits.sort()
+            taken = -1
+            for q, e, t in hits:
+                if q < taken:
+                    continue  # overlapping words: the earlier one (as the alternation read them)
+                taken = e
+                if any(mm.start <= q < mm.end for mm in p.mentions):
                     continue
-                nxt = text[m.end():m.end() + 2]
+                nxt = text[e:e + 2]
                 if nxt[:1] == " " and nxt[1:2].isupper():
                     continue  # part of a longer name
                 if t not in p.aliases:
                     p.aliases.append(t)
-                p.mentions.append(Mention(t, m.start(), m.end(), "PERSON",
-                                          sentence_of(m.start()) if sentence_of else ""))
+                p.mentions.append(Mention(t, q, e, "PERSON", sentence_of(q) if sentence_of else ""))
         # a one- or two-letter word ("kata Ke..." in a cut-off text) is not a name
         return [p for p in people if len(p.name) > 2 or len(p.name.split()) > 1]

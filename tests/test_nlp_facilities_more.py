@@ -148,3 +148,53 @@ def test_class_spellings_kota_in_a_town_name_and_split_town_names():
     assert kinds_cities("Kasubsi Kamtib Lapas Rosmita meminta pengunjung membawa identitas.") == set()
     assert kinds_cities("Sebanyak 30 anak binaan di LPKA Pria Tangerang siap mengikuti ujian.") == {
         ("lpka", "Tangerang")}
+
+
+# --- second round ----------------------------------------------------------------------------------------------
+
+def test_bulleted_headline_of_another_story_is_skipped():
+    text = ("Lapas Kelas IIB Sintang melatih 65 warga binaan, Jumat.\n"
+            "\u2022 Tokoh Masyarakat Harap Inovasi Lapas Singkawang Dapat Diikuti Instansi Lain\n"
+            "Pelatihan berlangsung dua hari.")
+    assert kinds_cities(text) == {("lapas", "Sintang")}
+
+
+def test_headline_short_form_joins_the_one_specialty_facility():
+    text = ("Narapidana Lapas Tangerang Dipindahkan ke Nusakambangan\n\n"
+            "Lembaga Pemasyarakatan (Lapas) Pemuda Kelas IIA Tangerang memindahkan 59 narapidana.")
+    assert len(facs(text)) == 1
+
+
+def test_body_short_form_beside_specialty_facility_stays_apart():
+    text = "Data kapasitas: 1. Lapas Palu berisi 581 orang. 2. Lapas Perempuan Palu berisi 84 orang."
+    assert len(facs(text)) == 2
+
+
+def test_local_name_after_atau_or_begitulah_is_the_same_facility():
+    text = ("Lembaga Pemasyarakatan (Lapas) Kelas 2A Cirebon atau Lapas Gintung bereaksi. Petugas di Lapas Narkotika "
+            "Gintung hanya 123 orang.")
+    assert len(facs(text)) == 1
+    text2 = ("Suasana di Lapas Kelas IIA Bengkulu tampak berbeda. Lapas Bentiring, begitulah masyarakat Bengkulu "
+             "menyebut lapas itu.")
+    assert len(facs(text2)) == 1
+
+
+def test_lower_case_lapas_is_the_rutan_of_that_town():
+    text = ("Polisi merazia Rumah Tahanan Lhoksukon, Selasa. \u201cKami temukan ponsel,\u201d ujar Deden di lapas "
+            "Lhoksukon.")
+    assert {f.kind for f in facs(text)} == {"rutan"}
+
+
+def test_named_security_prison_on_an_island():
+    text = "Sebanyak 59 napi dipindahkan ke Lapas Super Maksimum Security di Nusakambangan, Rabu."
+    assert ("lapas", "Nusakambangan") in kinds_cities(text)
+    generic = "Napi akan dipindahkan ke Lembaga Pemasyarakatan (Lapas) khusus di Pulau Nusakambangan."
+    assert facs(generic) == []
+
+
+def test_directorate_old_name_is_no_facility():
+    text = ("\u201cSituasi terkendali,\u201d kata Direktur Jenderal Lembaga Pemasyarakatan (Dirjen Lapas) Handoyo. "
+            "Kapasitas Lapas Palopo adalah 250 orang.")
+    fs = facs(text)
+    assert [f.city for f in fs] == ["Palopo"]
+    assert all("Jenderal" not in a for a in fs[0].aliases)

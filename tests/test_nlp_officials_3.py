@@ -198,3 +198,84 @@ def test_speaker_on_behalf_of_a_unit_and_in_an_office_release(analyzer):
     b = run(analyzer, "Rapat koordinasi digelar Kanwil Kemenkumham DKI Jakarta. \"Kami netral,\" tegas Ibnu Chuldun. "
                       "Kanwil Kemenkumham DKI Jakarta juga mendata warga binaan pemilih.")
     assert "Kanwil Kemenkumham DKI Jakarta" == people(b)["Ibnu Chuldun"].organization
+
+
+# --- second round: cues without a title beside the name, and non-officials ---------------------------------------
+
+def test_delegation_leader_after_dipimpin_oleh(analyzer):
+    a = run(analyzer, "Rombongan Kanwil Kemenkumham Sulawesi Selatan yang dipimpin oleh Rahmat Santoso tiba di Lapas "
+                      "Permisan Nusakambangan.")
+    assert "Rahmat Santoso" in people(a)
+
+
+def test_speech_verb_then_unit_then_name(analyzer):
+    a = run(analyzer, "\u201cKami ingin lapas ini bersih dari narkoba,\u201d tambah Kanwil Kementerian Hukum dan HAM "
+                      "Kalsel, Imam Wicaksono. Razia digelar di Lapas Banjarmasin.")
+    assert "Imam Wicaksono" in people(a)
+
+
+def test_parliament_members_listed_with_their_party(analyzer):
+    a = run(analyzer, "Rombongan Komisi III DPR RI meninjau Lapas Kerobokan. Hadir Daeng Firmansyah (Fraksi PAN), "
+                      "Supratno (Fraksi Gerindra), dan Akbar Halim (Fraksi Nasdem).")
+    p = people(a)
+    assert {"Daeng Firmansyah", "Supratno", "Akbar Halim"} <= set(p)
+    assert "Komisi III" in (p["Supratno"].organization or "")
+
+
+def test_initials_of_first_names_and_middle_h(analyzer):
+    a = run(analyzer, "Hadir Kepala Kantor Wilayah Ditjenpas Papua, S.E.G. Yohanis, dan Wakil Bupati Muaro Jambi, "
+                      "Junaidi H. Mahir, di Lapas Jambi.")
+    names = set(people(a))
+    assert any(n.endswith("Yohanis") and n.startswith("S.E.G.") for n in names)
+    assert "Junaidi H. Mahir" in names and "Mahir" not in names
+
+
+def test_one_word_name_after_the_comma_closing_the_title(analyzer):
+    a = run(analyzer, "\u201cTidak ada hape,\u201d kata Kadiv Pemasyarakatan Kanwil Kemenkumham Sultra, Muslim. Sidak "
+                      "digelar di Lapas Kendari.")
+    assert "Muslim" in people(a)
+
+
+def test_field_in_lower_case_after_bidang(analyzer):
+    a = run(analyzer, "Koordinator bidang pencegahan BNN Kabupaten Bekasi Jumarwan menambahkan tidak ada temuan di "
+                      "Lapas Bekasi.")
+    assert "Jumarwan" in people(a)
+
+
+def test_street_named_after_an_office_holder_is_no_official(analyzer):
+    a = run(analyzer, "Kakanwil mengunjungi Lapas Kediri di Jalan Jaksa Agung Suprapto, Mojoroto.")
+    assert "Suprapto" not in " ".join(people(a))
+
+
+def test_arrested_head_and_netizen_are_no_officials(analyzer):
+    a = run(analyzer, "Penangkapan Kepala Rutan Purworejo, Cahyo Satriyanto oleh BNN mengejutkan. Ada juga netizen "
+                      "yang berkomentar. \u201cMakin hebat saja,\u201d kata Malik Abdul.")
+    names = " ".join(people(a))
+    assert "Satriyanto" not in names and "Malik" not in names
+
+
+def test_office_misspelt_before_dan_is_no_name(analyzer):
+    a = run(analyzer, "Mereka menantang Menteri Imgrasi dan pemasyarakatan untuk tes urine pegawai Lapas Cipinang.")
+    assert "Imgrasi" not in people(a)
+
+
+def test_rank_before_name_and_named_staff(analyzer):
+    a = run(analyzer, "Blok E Lapas Banjarbaru diperiksa. Iptu Mahmuda kanit satwa Polda Kalsel mengatakan anjing "
+                      "pelacak agresif. Petugas staf bimbingan kerja bernama Suhardi melihat bungkusan itu.")
+    p = people(a)
+    assert "Mahmuda" in p and "Suhardi" in p
+    assert "Polda" in (p["Mahmuda"].organization or "")
+
+
+def test_short_title_in_brackets_then_name_and_list_of_divisions(analyzer):
+    a = run(analyzer, "Menteri imigrasi pemasyarakatan (Menimipas) Agus Andrianto menegaskan instruksinya. Didampingi "
+                      "Kepala Divisi Administrasi Hajrianor dan Kepala Divisi Pemasyarakatan Supriyanto, ia ke Lapas "
+                      "Banjarmasin.")
+    p = people(a)
+    assert "Agus Andrianto" in p and "Hajrianor" in p and "Supriyanto" in p
+
+
+def test_ranked_officer_who_is_the_suspect_is_no_official(analyzer):
+    a = run(analyzer, "Seorang oknum anggota Polres Jember berpangkat Bripka Dodi Santoso ditangkap saat menyelundupkan "
+                      "sabu ke Lapas Jember.")
+    assert "Dodi Santoso" not in people(a)
