@@ -118,6 +118,11 @@ class Analyzer:
         return cls(nlp, reg, topic_model, partnership_fn, relevance_fn,
                    threshold if isinstance(threshold, int | float) else 0.5)
 
+    def warm(self) -> Analyzer:
+        """Build everything that is otherwise built on first use; call before forking workers."""
+        org_mod.compile_all()
+        return self
+
     def analyze(self, article: ArticleText) -> Analysis:
         return next(self.pipe([article]))
 

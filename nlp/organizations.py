@@ -312,6 +312,10 @@ class _LazyPattern:
         self.bare = bare  # source lacks the leading word-boundary lookbehind: checked in search()
         self._rx: re.Pattern | None = None
 
+    def compile(self) -> None:
+        if self._rx is None:
+            self._rx = re.compile(self.source)
+
     def search(self, text: str, pos: int = 0) -> re.Match | None:
         if self._rx is None:
             self._rx = re.compile(self.source)
@@ -1000,3 +1004,10 @@ def drop_title_only(orgs: list[Organization], officials) -> list[Organization]:
             continue
         out.append(o)
     return out
+
+
+def compile_all() -> None:
+    """Compile every family's pattern now. Called before forking worker processes, so that the workers
+    inherit compiled patterns instead of each compiling them again (~4 s of CPU per worker)."""
+    for entry in _compiled():
+        entry[0].compile()

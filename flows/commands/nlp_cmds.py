@@ -116,6 +116,8 @@ def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_pro
     # Loaded once here, before any worker starts: forked workers inherit it (copy-on-write), so
     # --n-process 2 costs one model load, not three.
     analyzer = Analyzer.load(model_dir or ROOT / "models")
+    if n_process > 1 and len(good) > batch_size:
+        analyzer.warm()
     results = _analyze_all(analyzer, good, batch_size, n_process, model_dir)
     ok = 0
     with open(output_path, "w", encoding="utf-8") as out, Progress(transient=True, disable=not progress,
