@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.records import Facility, Mention
-from nlp.registry import Registry, load_registry, norm_key
+from nlp.registry import Registry, load_registry, norm_key, pick_facility
 
 _ACR = r"(?:\s*\(+\s*(?:Lapas|LP|Rutan|LPKA|Bapas|Rupbasan|Cabrutan|Lapas\s+\w+|LPP|LPN|Lapastik)\s*\))?"
 # head alternatives -> kind (group names carry the kind)
@@ -227,12 +227,7 @@ def _lookup(reg: Registry, kind: str, city: str, specialty: str | None = None):
     squash, by_prov = _indexes(reg)[:2]
     cands = squash.get((kind, norm_key(city).replace(" ", "")))
     if cands:
-        if specialty:
-            for c in cands:
-                if c.specialty == specialty:
-                    return c
-        plain = [c for c in cands if not c.specialty]
-        return (plain or cands)[0]
+        return pick_facility(cands, specialty)
     r = reg.region_by_key.get(norm_key(city))
     if r is not None and r.kind == "province" and (specialty or kind == "lpka"):
         cands = by_prov.get((kind, specialty, r.province), [])

@@ -64,15 +64,7 @@ class Registry:
     province_abbrev: dict[str, str]  # norm key -> province name
 
     def lookup_facility(self, kind: str, city: str, specialty: str | None = None) -> FacilityEntry | None:
-        cands = self.by_kind_city.get((kind, norm_key(city)), [])
-        if not cands:
-            return None
-        if specialty:
-            for c in cands:
-                if c.specialty == specialty:
-                    return c
-        plain = [c for c in cands if not c.specialty]
-        return (plain or cands)[0]
+        return pick_facility(self.by_kind_city.get((kind, norm_key(city)), []), specialty)
 
     def province_of(self, place: str) -> str | None:
         r = self.region_by_key.get(norm_key(place))
@@ -148,3 +140,16 @@ def load_registry(directory: str | None = None) -> Registry:
             if i == 0 or form in f.aliases:  # the town and its spellings, not "Lapas Tuminting"
                 place_keys.setdefault(norm_key(form), form)
     return Registry(facilities, regions, by_kind_city, region_by_key, place_keys, abbrev)
+
+
+def pick_facility(cands: list[FacilityEntry], specialty: str | None = None) -> FacilityEntry | None:
+    """Of the registered facilities of one kind in one town, the one with the specialty the text names
+    ("Lapas Perempuan"), else the general one: a town's plain "Lapas" is its general prison."""
+    if not cands:
+        return None
+    if specialty:
+        for c in cands:
+            if c.specialty == specialty:
+                return c
+    plain = [c for c in cands if not c.specialty]
+    return (plain or cands)[0]
