@@ -24,7 +24,7 @@ from nlp.pipeline import ROOT, build_nlp, pantau_settings
 from nlp.records import Analysis, ArticleText
 from nlp.registry import load_registry
 
-ANALYZER_VERSION = "rules-0.3"
+ANALYZER_VERSION = "rules-0.4"  # bump when rules change: enrich re-analyses stored articles of older versions
 log = logging.getLogger(__name__)
 
 
