@@ -65,7 +65,7 @@ def test_date_alone_on_a_line_that_ends_a_broken_sentence_is_not_a_stamp():
 def test_document_dates_are_not_events():
     text = ("Berdasarkan Surat Keputusan Menteri Nomor PAS-1423 tanggal 15 Agustus 2025, mantan pejabat itu "
             "dikeluarkan dari Lapas Sukamaju pada 16 Agustus 2025. Denda dibayar sesuai surat keterangan "
-            "No.B/5238/Eks.01.08/26/08/2025 tanggal 14 Agustus 2025.")
+            "No.B/1177/Eks.02.03/11/08/2025 tanggal 14 Agustus 2025.")
     assert ev(text, date(2025, 8, 19)) == date(2025, 8, 16)
 
 
@@ -255,7 +255,7 @@ def test_forecast_date_and_stamp_with_seconds():
 
 def test_incident_time_in_a_quote_beats_the_day_the_facility_spoke():
     text = ("Lapas Sukamaju angkat bicara soal kematian seorang warga binaan, Selasa (11/3/2025).\n"
-            "\u201cSenin (10/3/2025) dini hari itu kami langsung bawa ke rumah sakit,\u201d ungkap dia.")
+            "\u201cSenin (10/3/2025) dini hari petugas segera membawanya ke klinik lalu ke rumah sakit,\u201d ungkap dia.")
     assert ev(text, date(2025, 3, 11)) == date(2025, 3, 10)
 
 

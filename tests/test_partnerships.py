@@ -300,8 +300,8 @@ def test_one_facility_under_two_names_gives_one_pair():
 
 
 def test_corps_name_is_the_local_body_and_internal_team_is_no_party():
-    text = ("Rutan Kelas IIA Palu menggelar penggeledahan kamar hunian. Penggeledahan melibatkan Tim Satuan "
-            "Operasional Kepatuhan Internal (Satopspatnal), personel Kodim 1306/Kota Palu dan unsur TNI.")
+    text = ("Rutan Kelas IIA Palu memeriksa blok hunian. Pemeriksaan melibatkan Tim Satuan "
+            "Operasional Kepatuhan Internal (Satopspatnal), anggota Kodim 1306/Kota Palu dan unsur TNI.")
     a = analysis(text, [("Rutan Kelas IIA Palu", None, ["Rutan Kelas IIA Palu"])],
                  [("Satuan Operasional Kepatuhan Internal (Satopspatnal)", "other", "acr:satopspatnal",
                    ["Satuan Operasional Kepatuhan Internal (Satopspatnal)"]),
@@ -320,8 +320,8 @@ def test_ministry_named_as_parent_or_legal_basis_is_no_party():
 
 
 def test_enumerated_offices_keep_a_two_part_portfolio_together():
-    text = ("Kami berterima kasih kepada Dinas Tanaman Pangan, Hortikultura dan Perkebunan, Balai Latihan Kerja "
-            "Banyuwangi yang memberikan pelatihan kepada warga binaan Lapas Banyuwangi.")
+    text = ("Terima kasih untuk Dinas Tanaman Pangan, Hortikultura dan Perkebunan, Balai Latihan Kerja "
+            "Banyuwangi atas pelatihan bertani bagi warga binaan Lapas Banyuwangi.")
     merged = "Dinas Tanaman Pangan, Hortikultura dan Perkebunan, Balai Latihan Kerja Banyuwangi"
     a = analysis(text, [LAPAS], [(merged, "local_government", "dinas:pangan", [merged])])
     assert pairs(extract_partnerships(text, a)) == {

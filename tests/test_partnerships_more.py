@@ -329,7 +329,7 @@ def test_the_ministry_giving_an_award_is_no_party():
     bnnp = ("BNNP Jawa Timur", "bnn", "bnn:province:jawa timur", ["BNNP Jawa Timur"])
     kemen = ("Kementerian Hukum dan HAM", "ministry", "kemenkumham", ["Kementerian Hukum dan HAM"])
     text = ("Kalapas Jember menyebut Lapas Jember tertib. \"Bahkan kita pernah kerja sama dengan BNNP Jawa Timur "
-            "dan atas raihan itu kita dapat penghargaan dari Kementerian Hukum dan HAM,\" katanya.")
+            "sehingga kita diganjar penghargaan dari Kementerian Hukum dan HAM,\" katanya.")
     out = extract_partnerships(text, analysis(text, [JEMBER], [bnnp, kemen]))
     assert pairs(out) == {("Lapas Kelas IIA Jember", "BNNP Jawa Timur")}
 
@@ -371,7 +371,7 @@ def test_the_office_speaking_at_the_visitors_event_meets_the_visitor():
 def test_two_offices_joined_by_serta_are_two_partners():
     both = ("Dinas Sosial serta Dinas Tenaga Kerja Kabupaten Jember", "local_government", "dinas:sosial",
             ["Dinas Sosial serta Dinas Tenaga Kerja Kabupaten Jember"])
-    text = ("Dalam pelatihan ini, pihak lapas bekerja sama dengan Dinas Sosial serta Dinas Tenaga Kerja Kabupaten "
+    text = ("Untuk kursus menjahit, pihak lapas bekerja sama dengan Dinas Sosial serta Dinas Tenaga Kerja Kabupaten "
             "Jember. Lapas Jember menyiapkan 20 warga binaan.")
     out = extract_partnerships(text, analysis(text, [JEMBER], [both]))
     assert {p[1] for p in pairs(out)} == {"Dinas Sosial", "Dinas Tenaga Kerja Kabupaten Jember"}
