@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flows.commands.nlp_cmds import ROOT, load_score_module, parse_published
+from flows.commands.nlp_cmds import ROOT, jsonl_lines, load_score_module, parse_published
 from nlp.records import ArticleText
 
 
@@ -26,7 +26,7 @@ def gold_files(gold: Path | None, split: str) -> list[Path]:
 def load_gold(paths: list[Path]) -> dict[str, dict]:
     rows: dict[str, dict] = {}
     for p in paths:
-        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+        for i, line in enumerate(jsonl_lines(p.read_text(encoding="utf-8")), start=1):
             if line.strip():
                 try:
                     obj = json.loads(line)

@@ -104,3 +104,15 @@ def test_published_in_feed_formats_and_unreadable_dates(tmp_path):
     row = json.loads(out.read_text(encoding="utf-8"))
     assert row["id"] == "d1" and row["facilities"] and row["event_date"] is None
     assert ":1: published '2025-13-45' is not a date; treated as unknown" in res.stderr
+
+
+def test_line_separators_inside_json_strings_do_not_split_records(tmp_path):
+    """JSON strings may hold U+2028, U+0085 or a form feed raw; only "\\n" ends a JSONL record."""
+    text = "Petugas Lapas Kelas IIA Kupang menggelar razia.\u2028Kegiatan\u0085berlangsung\x0caman."
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "s1", "text": text, "published": None}, ensure_ascii=False) + "\r\n"
+                   + json.dumps({"id": "s2", "text": "Rutan Kelas I Depok.", "published": None}) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert nlp_cmds.run_extract(inp, out, progress=False) == (2, 0)
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").split("\n") if x] == ["s1", "s2"]

@@ -63,6 +63,13 @@ def parse_published(value) -> date | None:
     raise ValueError(f"published {value!r} is not a date")
 
 
+def jsonl_lines(text: str) -> list[str]:
+    """A JSONL file's lines, split on "\n" only: `str.splitlines` also breaks at U+2028, U+0085 and form
+    feeds, which JSON strings may hold raw (article text often does), and would cut records in two."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def parse_line(raw: str, lineno: int, source: str = "input"):
     """One input line -> ArticleText; raises ValueError naming what is wrong."""
     from nlp.records import ArticleText
@@ -101,7 +108,7 @@ def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_pro
 
     if not input_path.exists():
         raise InputError(f"{input_path}: no such file")
-    lines = input_path.read_text(encoding="utf-8").splitlines()
+    lines = jsonl_lines(input_path.read_text(encoding="utf-8"))
     parsed: list = []
     failed = 0
     for i, raw in enumerate(lines, start=1):
