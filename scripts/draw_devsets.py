@@ -2,109 +2,109 @@
 
 Why a script: the draw must be reproducible and blind to content, so nobody picks "easy" articles.
 Run from the repository root with ../shared beside it: python scripts/draw_devsets.py
+(`--third` / `--fourth` redraw only those later rounds.)
 """
 import json
 import random
+import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "corpus"
+SPLITS = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in open(DATA / name, encoding="utf-8")]
+
+
+def _entity_candidates(rows: list[dict], used: set[str]) -> list[str]:
+    """Ids fit for entity gold: CLICK-ID lost link text (names missing), seeds are the guideline's worked
+    examples, and very short texts hold too little to annotate."""
+    return [r["id"] for r in rows if r["id"] not in used and r["source"] not in ("andikawilliam/CLICK-ID", "seed")
+            and len(r["text"]) > 400]
+
+
+def _hard_negative(r: dict) -> bool:
+    return r.get("tier") == "peripheral" or r["source"] == "web-excerpt"
+
+
+def _used(s: dict, *keys: str) -> set[str]:
+    return set().union(*(s[k] for k in keys))
+
+
+def _update(key: str, ids: list[str]) -> None:
+    s = json.loads(SPLITS.read_text())
+    s[key] = ids
+    SPLITS.write_text(json.dumps(s, indent=1))
 
 
 def main() -> None:
-    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
-    neg = [json.loads(line) for line in open(DATA / "negatives.jsonl", encoding="utf-8")]
-    # CLICK-ID lost link text (names missing), seeds are the guideline's worked examples.
-    cand = [r for r in rows if r["source"] not in ("andikawilliam/CLICK-ID", "seed") and len(r["text"]) > 400]
+    rows, neg = _rows("articles.jsonl"), _rows("negatives.jsonl")
     rng = random.Random(20261122)
-    rng.shuffle(cand)
-    ent = [r["id"] for r in cand[:150]]
-    negc = [r for r in neg if r.get("tier") == "peripheral" or r["source"] == "web-excerpt"]
+    ent = _entity_candidates(rows, set())
+    rng.shuffle(ent)
+    ent = ent[:150]
+    negc = [r["id"] for r in neg if _hard_negative(r)]
     rng.shuffle(negc)
-    negs = [r["id"] for r in negc[:16]]
-    rest = [r for r in rows if r["id"] not in set(ent) and r["source"] != "seed"]
+    rest = [r["id"] for r in rows if r["id"] not in set(ent) and r["source"] != "seed"]
     rng.shuffle(rest)
-    top = [r["id"] for r in rest[:220]]
     split = {
         "about": "Development sets, drawn once with random.Random(20261122) by scripts/draw_devsets.py. "
         "Keyed by article id of ../shared/data/corpus.",
         "entity_dev": ent[:110],
         "entity_heldout": ent[110:150],
-        "negatives_in_gold": negs,
-        "topic_only": top,
+        "negatives_in_gold": negc[:16],
+        "topic_only": rest[:220],
     }
-    out = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
-    out.write_text(json.dumps(split, indent=1))
+    SPLITS.write_text(json.dumps(split, indent=1))
     draw_second_topic_set()
     draw_second_entity_set()
     draw_third_entity_set()
     draw_fourth_entity_set()
 
 
+def draw_second_topic_set() -> None:
+    """A second topic-label draw (320 ids) from the articles no earlier split holds."""
+    s = json.loads(SPLITS.read_text())
+    used = _used(s, "entity_dev", "entity_heldout", "topic_only", "negatives_in_gold")
+    rest = [r["id"] for r in _rows("articles.jsonl") if r["id"] not in used and r["source"] != "seed"]
+    random.Random(20261123).shuffle(rest)
+    _update("topic_only_2", rest[:320])
+
+
+def draw_second_entity_set() -> None:
+    """100 more entity-gold ids (same filters as entity_dev), drawn after the first sets."""
+    s = json.loads(SPLITS.read_text())
+    cand = _entity_candidates(_rows("articles.jsonl"), _used(s, "entity_dev", "entity_heldout", "negatives_in_gold"))
+    random.Random(20261124).shuffle(cand)
+    _update("entity_dev_2", cand[:100])
+
+
 def draw_third_entity_set() -> None:
     """A third, blind entity-gold draw (96 corrections articles + 12 negatives) made after the rules were
     frozen for the first report, to measure them on articles their authors never read."""
-    path = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
-    s = json.loads(path.read_text())
-    used = set(s["entity_dev"]) | set(s["entity_heldout"]) | set(s["negatives_in_gold"]) | set(s["entity_dev_2"])
-    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
-    neg = [json.loads(line) for line in open(DATA / "negatives.jsonl", encoding="utf-8")]
-    cand = [r["id"] for r in rows if r["id"] not in used and r["source"] not in ("andikawilliam/CLICK-ID", "seed")
-            and len(r["text"]) > 400]
-    negc = [r["id"] for r in neg if r["id"] not in used and (r.get("tier") == "peripheral" or r["source"] == "web-excerpt")]
+    s = json.loads(SPLITS.read_text())
+    used = _used(s, "entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2")
+    cand = _entity_candidates(_rows("articles.jsonl"), used)
+    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
     rng = random.Random(20261125)
     rng.shuffle(cand)
     rng.shuffle(negc)
     mixed = cand[:96] + negc[:12]
     rng.shuffle(mixed)
-    s["entity_dev_3"] = mixed
-    path.write_text(json.dumps(s, indent=1))
+    _update("entity_dev_3", mixed)
 
 
 def draw_fourth_entity_set() -> None:
     """A fourth blind entity-gold draw (104 corrections articles), for a second measure-then-fix round."""
-    path = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
-    s = json.loads(path.read_text())
-    used = (set(s["entity_dev"]) | set(s["entity_heldout"]) | set(s["negatives_in_gold"]) | set(s["entity_dev_2"])
-            | set(s["entity_dev_3"]))
-    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
-    cand = [r["id"] for r in rows if r["id"] not in used and r["source"] not in ("andikawilliam/CLICK-ID", "seed")
-            and len(r["text"]) > 400]
-    rng = random.Random(20261126)
-    rng.shuffle(cand)
-    s["entity_dev_4"] = cand[:104]
-    path.write_text(json.dumps(s, indent=1))
-
-
-def draw_second_topic_set() -> None:
-    """A second topic-label draw (320 ids) from the articles no earlier split holds."""
-    path = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
-    s = json.loads(path.read_text())
-    used = set(s["entity_dev"]) | set(s["entity_heldout"]) | set(s["topic_only"]) | set(s["negatives_in_gold"])
-    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
-    rest = [r["id"] for r in rows if r["id"] not in used and r["source"] != "seed"]
-    rng = random.Random(20261123)
-    rng.shuffle(rest)
-    s["topic_only_2"] = rest[:320]
-    path.write_text(json.dumps(s, indent=1))
-
-
-def draw_second_entity_set() -> None:
-    """100 more entity-gold ids (same filters as entity_dev), drawn after the first sets."""
-    path = Path(__file__).resolve().parents[1] / "models" / "annotations" / "splits.json"
-    s = json.loads(path.read_text())
-    used = set(s["entity_dev"]) | set(s["entity_heldout"]) | set(s["negatives_in_gold"])
-    rows = [json.loads(line) for line in open(DATA / "articles.jsonl", encoding="utf-8")]
-    cand = [r["id"] for r in rows if r["id"] not in used and r["source"] not in ("andikawilliam/CLICK-ID", "seed")
-            and len(r["text"]) > 400]
-    rng = random.Random(20261124)
-    rng.shuffle(cand)
-    s["entity_dev_2"] = cand[:100]
-    path.write_text(json.dumps(s, indent=1))
+    s = json.loads(SPLITS.read_text())
+    used = _used(s, "entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2", "entity_dev_3")
+    cand = _entity_candidates(_rows("articles.jsonl"), used)
+    random.Random(20261126).shuffle(cand)
+    _update("entity_dev_4", cand[:104])
 
 
 if __name__ == "__main__":
-    import sys
-
     if "--third" in sys.argv:
         draw_third_entity_set()
     elif "--fourth" in sys.argv:

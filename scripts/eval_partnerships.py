@@ -235,19 +235,25 @@ def _pair_rows(gold: dict, data: dict, preds: dict, sc) -> list[tuple[list[dict]
         ents = {e["key"]: e for e in g["facilities"] + g["organizations"]}
         gp = [x for x in g.get("partnerships", []) if all(k in ents for k in x["pair"])]
         names, feats = pair_features(text, an, {p.parties: p.kind for p in preds[gid]})
-        used, labels = set(), []
-        for n in names:
-            hit = 0
-            for j, x in enumerate(gp):
-                e1, e2 = ents[x["pair"][0]], ents[x["pair"][1]]
-                if j not in used and ((sc.entity_match(n[0], e1) and sc.entity_match(n[1], e2))
-                                      or (sc.entity_match(n[0], e2) and sc.entity_match(n[1], e1))):
-                    used.add(j)
-                    hit = 1
-                    break
-            labels.append(hit)
+        labels = _gold_labels(names, gp, ents, sc)
         rows.append((feats, labels, len(gp)))
     return rows
+
+
+def _gold_labels(names: list, gp: list, ents: dict, sc) -> list[int]:
+    """1 for each candidate pair that matches a not-yet-used gold pair (score.py's matching), else 0."""
+    used, labels = set(), []
+    for n in names:
+        hit = 0
+        for j, x in enumerate(gp):
+            e1, e2 = ents[x["pair"][0]], ents[x["pair"][1]]
+            if j not in used and ((sc.entity_match(n[0], e1) and sc.entity_match(n[1], e2))
+                                  or (sc.entity_match(n[0], e2) and sc.entity_match(n[1], e1))):
+                used.add(j)
+                hit = 1
+                break
+        labels.append(hit)
+    return labels
 
 
 def classifier_holdout(train_gold: dict, gold: dict, data: dict, preds: dict, sc) -> None:
@@ -300,17 +306,7 @@ def classifier_cv(gold: dict, data: dict, preds: dict, sc, folds: int = 5) -> No
         gp = [x for x in g.get("partnerships", []) if all(k in ents for k in x["pair"])]
         predicted = {p.parties: p.kind for p in preds[gid]}
         names, feats = pair_features(text, an, predicted)
-        used, labels = set(), []
-        for n in names:
-            hit = 0
-            for j, x in enumerate(gp):
-                e1, e2 = ents[x["pair"][0]], ents[x["pair"][1]]
-                if j not in used and ((sc.entity_match(n[0], e1) and sc.entity_match(n[1], e2))
-                                      or (sc.entity_match(n[0], e2) and sc.entity_match(n[1], e1))):
-                    used.add(j)
-                    hit = 1
-                    break
-            labels.append(hit)
+        labels = _gold_labels(names, gp, ents, sc)
         rows.append((gi, names, feats, labels, len(gp)))
     for use_rule in (True, False):
         tp = fp = fn = 0
