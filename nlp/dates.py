@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from nlp.lexicon import MONTHS, WEEKDAYS
+from nlp.lexicon import MONTHS, TEASER_MARKER, WEEKDAYS
 from nlp.records import DateMention
 
 _WD = r"(?P<wd>Senin|Selasa|Rabu|Kamis|Jum['’`]?at|Jumaat|Sabtu|Minggu|Ahad)\.?"
@@ -256,13 +256,12 @@ def _has_year(s: str) -> bool:
 
 # lines that belong to other stories or to the page, not to this report ("Sumber: ..." is a credit line,
 # "Sumber wartawan ... mengaku" a sentence of the story)
-_FOREIGN_LINE = re.compile(r"^\s*(?:baca\s+(?:juga|pula|selengkapnya)|lihat\s+juga|simak\s+juga|berita\s+terkait|"
-                           r"(?:baca|simak|lihat|tonton)\s*:|berita\s+lainnya|"
-                           r"artikel\s+terkait|(?:editor|penulis|reporter|pewarta|sumber)\s*[:|/]|"
+_FOREIGN_LINE = re.compile(r"^\s*(?:" + TEASER_MARKER + r"|(?:baca|simak|lihat|tonton)\s*:|"
+                           r"(?:editor|penulis|reporter|pewarta|sumber)\s*[:|/]|"
                            r"(?:editor|penulis|reporter|pewarta)\b)", re.IGNORECASE)
 # inline "Baca juga: <headline>" rarely ends with a full stop: a date within ~120 characters after it is
 # taken to be the other story's
-_INLINE_READ_MORE = re.compile(r"\b(?:baca\s+juga|baca\s+pula|berita\s+terkait)\s*:?[^.!?\n]{0,120}$", re.IGNORECASE)
+_INLINE_READ_MORE = re.compile(r"\b" + TEASER_MARKER + r"\s*:?[^.!?\n]{0,120}$", re.IGNORECASE)
 # "kata Kusnali, Minggu (17/8)", "ungkap X di Medan, Senin (13/11)", "saat ditemui ..., Rabu (17/3)": the date
 # the source spoke, often a day or more after the event the story reports
 _SPEECH = re.compile(r"(?:\b(?:kata|ujar|ungkap|ucap|tutur|jelas|terang|papar|tegas|sebut|imbuh|tambah|pungkas|"

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.lexicon import TEASER_MARKER
 from nlp.records import Facility, Mention
 from nlp.registry import Registry, load_registry, norm_key, pick_facility
 
@@ -73,8 +74,7 @@ palangka pagar siak tanjung pangkal arga muaro kayu pamatang kebon""".split())
 # Teasers of other stories ("Baca juga: Dua napi Lapas X kabur"): their facilities are not the article's
 # "Baca juga: <headline>" on one line, or the marker alone and the headline on the next line
 _TEASER_RE = re.compile(
-    r"^[ \t]*(?:(?:baca|simak|lihat)\s+(?:juga|pula)|berita\s+terkait|artikel\s+terkait|baca\s+berita\s+lainnya"
-    r"|(?:baca|simak)(?=[ \t]*:))[ \t]*:?(?P<rest>[^\n]*)",
+    r"^[ \t]*(?:" + TEASER_MARKER + r"|(?:baca|simak)(?=[ \t]*:))[ \t]*:?(?P<rest>[^\n]*)",
     re.IGNORECASE | re.MULTILINE)
 _LINE_RE = re.compile(r"\n[ \t]*\n?[ \t]*([^\n]*)")
 _PUNCT_RE = re.compile(r"[.,;:!?\"“”()]")
@@ -581,12 +581,17 @@ def _fold_short_forms(facs: dict, links: list, written: dict[int, set[str]], mer
                 target = other[0]
         if target is None:
             continue
-        for al in u.aliases:
-            if al not in target.aliases:
-                target.aliases.append(al)
-        target.mentions.extend(u.mentions)
-        target.mentions.sort(key=lambda x: x.start)
+        _absorb(target, u)
         merged[id(u)] = target
+
+
+def _absorb(target: Facility, u: Facility) -> None:
+    """Fold facility `u` (a variant or short form) into `target`: its aliases and mentions move over."""
+    for al in u.aliases:
+        if al not in target.aliases:
+            target.aliases.append(al)
+    target.mentions.extend(u.mentions)
+    target.mentions.sort(key=lambda x: x.start)
 
 
 def _infer_unnamed(facs: dict, links: list, written: dict[int, set[str]], text: str, reg: Registry,
@@ -672,11 +677,7 @@ def _merge_variants(facs: list[Facility], city_keys: dict[int, set[str]], writte
             inside = [f for f in cands if f.province == reg.province_abbrev[a]]
             target = inside[0] if len(inside) == 1 else None
         if target is not None:
-            for al in u.aliases:
-                if al not in target.aliases:
-                    target.aliases.append(al)
-            target.mentions.extend(u.mentions)
-            target.mentions.sort(key=lambda x: x.start)
+            _absorb(target, u)
             out[id(u)] = target
     return out
 

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+# Markers of a link to another story ("Baca juga: ...", "Berita terkait"): what follows is another article's
+# headline, so no stage reads its facilities, organisations, people or dates as this article's. Regex source,
+# to be compiled case-insensitively inside each stage's own line or sentence pattern.
+TEASER_MARKER = (r"(?:(?:baca|simak|lihat)\s+(?:juga|pula|selengkapnya|artikel|berita(?:\s+lainnya)?)"
+                 r"|berita\s+(?:terkait|lainnya)|artikel\s+terkait)")
+
 WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4,
             "sabtu": 5, "minggu": 6, "ahad": 6}
 MONTHS = {"januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4,

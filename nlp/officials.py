@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from nlp.facilities import _common_words
 from nlp.lexicon import HONORIFICS as _LEX_HONORIFICS
-from nlp.lexicon import NON_NAME, NON_OFFICIAL_CUES, RANK_KEYS, is_degree
+from nlp.lexicon import NON_NAME, NON_OFFICIAL_CUES, RANK_KEYS, TEASER_MARKER, is_degree
 from nlp.records import Facility, Mention, Official, Organization
 from nlp.registry import Registry, load_registry, norm_key
 
@@ -190,8 +190,7 @@ _CITY_STOP = {"raya", "jaya", "barat", "timur", "utara", "selatan", "tengah", "p
               "putra", "indah", "agung", "sari", "mulia", "bandar", "tanjung", "teluk", "muara", "batu", "gunung"}
 _BALI_NAMES = {"wayan", "made", "nyoman", "ketut", "gede", "gusti", "putu", "komang", "kadek", "nengah", "luh",
                "gst", "dewa", "ida", "agung", "anak", "kade"}
-_TEASER = re.compile(r"(?im)^[ \t]*(?:(?:baca|simak|lihat)\s+(?:juga|pula|artikel|berita)|berita\s+terkait|"
-                     r"artikel\s+terkait)\b[^\n]*")
+_TEASER = re.compile(r"(?im)^[ \t]*" + TEASER_MARKER + r"\b[^\n]*")
 # ranks written out in words (Tempo, Kompas style)
 _SPELLED_RANK = re.compile(r"(?:Ajun\s+Komisaris(?:\s+Besar)?(?:\s+Polisi)?|Komisaris\s+(?:Besar|Jenderal)(?:\s+Polisi)?|"
                            r"Brigadir\s+Jenderal(?:\s+Polisi)?|Inspektur\s+Jenderal\s+Polisi|"

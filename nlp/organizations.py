@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nlp.lexicon import TEASER_MARKER
 from nlp.records import Mention, Organization
 from nlp.registry import Registry, load_registry, norm_key
 
@@ -626,8 +627,7 @@ _LIST_BREAK = re.compile(r",\s*(?:serta\s+|dan\s+)?(?=(?:Dinas|Badan|Balai|Kanto
 # the next "Dinas X" of a list: plain items are read only before it ("Dinas A, Pertanian, DLH, dan Dinas B")
 _NEXT_HEAD = re.compile(r",\s*(?:serta\s+|dan\s+)?(?:Dinas|Badan|Balai)\s")
 # "Baca juga: ..." teaser lines and the line right after a bare "Baca Juga:" link other stories
-_TEASER = re.compile(r"^[ \t]*(?:Baca\s+[Jj]uga|BACA\s+JUGA|Simak\s+[Jj]uga|Lihat\s+[Jj]uga|Berita\s+[Tt]erkait)"
-                     r"\s*:?[ \t]*(?:\n[ \t]*)*[^\n]*", re.MULTILINE)
+_TEASER = re.compile(r"^[ \t]*" + TEASER_MARKER + r"\s*:?[ \t]*(?:\n[ \t]*)*[^\n]*", re.MULTILINE | re.IGNORECASE)
 
 
 # a menu of other stories' headlines: three or more "- " lines of five or more words ("- Polsek X Gelar ...")

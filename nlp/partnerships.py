@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from nlp.lexicon import TEASER_MARKER
 from nlp.records import Analysis, Partnership
 
 KIND_ORDER = ["agreement", "joint_operation", "visit", "meeting", "program", "attendance"]
@@ -163,8 +164,7 @@ _VISITED_LIST = re.compile(r"\b(?:dikunjungi|dikunjunginya|disambangi|ditinjau|d
 _BEFORE_VISITOR = re.compile(r"\b(?:dalam\s+paparan\w*|memaparkan|sambutan\w*|(?:dalam|pada)\s+kesempatan\s+(?:ini|itu|tersebut))\b",
                              re.IGNORECASE)
 # Lines that introduce another article: never evidence of this one.
-_SKIP_SENT = re.compile(r"^\W*(?:baca\s+juga|simak\s+juga|lihat\s+juga|berita\s+terkait|artikel\s+terkait|"
-                        r"berita\s+lainnya|baca\s+(?:selengkapnya|berita\s+lainnya))\b", re.IGNORECASE)
+_SKIP_SENT = re.compile(r"^\W*" + TEASER_MARKER + r"\b", re.IGNORECASE)
 # Enumeration markers: a list of partners continuing the previous agreement sentence.
 _ENUM = re.compile(r"\b(?:adalah|yakni|yaitu|di\s*antaranya|antara\s+lain|meliputi|melibatkan|terdiri|mitra|"
                    r"juga\s+(?:turut\s+)?(?:bekerja\s*sama|menggandeng)|serta)\b", re.IGNORECASE)
