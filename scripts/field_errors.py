@@ -12,36 +12,24 @@ from __future__ import annotations
 
 import argparse
 import glob
-import importlib.util
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
 
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from flows.commands.nlp_cmds import load_score_module  # noqa: E402
+from nlp.evaluate import load_gold  # noqa: E402
 
 
 def _predict(ids: set[str]) -> dict[str, dict]:
-    sys.path.insert(0, str(ROOT))
     from nlp.analyze import Analyzer
-    from nlp.records import ArticleText
+    from nlp.evaluate import load_corpus
 
-    arts = []
-    for name in ("articles.jsonl", "negatives.jsonl"):
-        for line in open(SHARED / "data" / "corpus" / name, encoding="utf-8"):
-            r = json.loads(line)
-            if r["id"] in ids:
-                pub = date.fromisoformat(r["published"][:10]) if r.get("published") else None
-                arts.append(ArticleText(r["id"], r["text"] or "", r.get("title"), pub, r.get("url")))
-    return {a.id: a.to_json() for a in Analyzer.load().pipe(arts)}
+    arts = load_corpus(SHARED / "data" / "corpus", ids)
+    return {a.id: a.to_json() for a in Analyzer.load().pipe(arts.values())}
 
 
 def main() -> None:
@@ -50,16 +38,10 @@ def main() -> None:
     ap.add_argument("--field", required=True)
     ap.add_argument("--pred", help="pantau extract output; extracted afresh when absent")
     a = ap.parse_args()
-    files = sorted({f for g in a.gold for f in glob.glob(g)})
-    gold = {}
-    for f in files:
-        for line in open(f, encoding="utf-8"):
-            if line.strip():
-                g = json.loads(line)
-                gold[g["id"]] = g
+    gold = load_gold([Path(f) for f in sorted({f for g in a.gold for f in glob.glob(g)})])
     pred = ({(p := json.loads(x))["id"]: p for x in open(a.pred, encoding="utf-8") if x.strip()} if a.pred
             else _predict(set(gold)))
-    sc = _score_module()
+    sc = load_score_module()
     n_err = 0
     for gid, g in gold.items():
         p = pred.get(gid, {})
