@@ -2,7 +2,7 @@
 
 Why a script: the draw must be reproducible and blind to content, so nobody picks "easy" articles.
 Run from the repository root with ../shared beside it: python scripts/draw_devsets.py
-(`--third` / `--fourth` redraw only those later rounds.)
+(`--third` / `--fourth` / `--fifth` redraw only those later rounds.)
 """
 import json
 import random
@@ -50,7 +50,9 @@ def main() -> None:
     rng.shuffle(rest)
     split = {
         "about": "Development sets, drawn once with random.Random(20261122) by scripts/draw_devsets.py. "
-        "Keyed by article id of ../shared/data/corpus.",
+        "Keyed by article id of ../shared/data/corpus. topic_only_2: a second draw of 320 ids with "
+        "random.Random(20261123) from the rest (see scripts/draw_devsets.py). entity_dev_2: 100 more entity-gold "
+        "ids, random.Random(20261124), same filters as entity_dev.",
         "entity_dev": ent[:110],
         "entity_heldout": ent[110:150],
         "negatives_in_gold": negc[:16],
@@ -61,6 +63,7 @@ def main() -> None:
     draw_second_entity_set()
     draw_third_entity_set()
     draw_fourth_entity_set()
+    draw_fifth_entity_set()
 
 
 def draw_second_topic_set() -> None:
@@ -104,8 +107,26 @@ def draw_fourth_entity_set() -> None:
     _update("entity_dev_4", cand[:104])
 
 
+def draw_fifth_entity_set() -> None:
+    """A fifth blind draw (72 corrections articles + 6 hard negatives) from articles no earlier set labels, topic
+    sets included, so that its topic scores are out of sample too."""
+    s = json.loads(SPLITS.read_text())
+    used = _used(s, "entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2", "entity_dev_3",
+                 "entity_dev_4", "topic_only", "topic_only_2")
+    cand = _entity_candidates(_rows("articles.jsonl"), used)
+    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
+    rng = random.Random(20261127)
+    rng.shuffle(cand)
+    rng.shuffle(negc)
+    mixed = cand[:72] + negc[:6]
+    rng.shuffle(mixed)
+    _update("entity_dev_5", mixed)
+
+
 if __name__ == "__main__":
-    if "--third" in sys.argv:
+    if "--fifth" in sys.argv:
+        draw_fifth_entity_set()
+    elif "--third" in sys.argv:
         draw_third_entity_set()
     elif "--fourth" in sys.argv:
         draw_fourth_entity_set()
