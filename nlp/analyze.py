@@ -173,7 +173,7 @@ class Analyzer:
         orgs = org_mod.resolve(hits, text, reg, province, sentence_of)
         officials = self.officials.find(text, facilities, links, orgs, sentence_of, body_start, headlines)
         orgs = org_mod.drop_title_only(orgs, officials)
-        dms = dates_mod.find_dates(text, art.published)
+        dms = dates_mod.find_dates(text, art.published, art.url)
         a = Analysis(id=art.id, facilities=facilities, organizations=orgs, officials=officials, dates=dms,
                      event_date=dates_mod.event_date(dms, text, art.published))
         if pred is not None:

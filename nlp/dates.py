@@ -58,10 +58,14 @@ _CLOCK_AFTER = re.compile(r"^[\s,|]*\d{1,2}:\d{2}|^\s*[|/]\s*\d{1,2}[.:]\d{2}\s*
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d|\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d\d\)?$")
 _DIGIT = re.compile(r"\d")
 _LALU = re.compile(r"\s*(?:(?:pekan|minggu)\s+)?lalu\b", re.IGNORECASE)
+# "pada 8 Maret 2021 lalu", "tanggal 02 September 2016 kemarin": a written full date the report looks back to
+_AGO = re.compile(r"\s*(?:(?:pekan|minggu)\s+)?(?:lalu|kemarin)\b", re.IGNORECASE)
 # a year not glued to a date's digits ("17/8/2025" is not a free year); the character before is checked in Python,
 # a leading look-behind would keep the engine from skipping ahead to "19"/"20"
 _TEXT_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GLUE = frozenset("0123456789/.-")
+# a year as a path segment or leading a compact date: "/2025/07/02/", "/18/01/2023/", "-20250702"
+_URL_YEAR = re.compile(r"(?:^|(?<=[/_-]))((?:19|20)\d\d)(?=/|$|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?(?:\D|$))")
 _HUT_RI = re.compile(r"\b(?:HUT\)?|ulang\s+tahun)\s+(?:RI\s+)?(?:ke\s*-?\s*)?(\d{2,3})\s+(?:Kemerdekaan|RI\b)|"
                      r"\bHUT\s+(?:Kemerdekaan\s+)?(?:RI|Republik\s+Indonesia)\s+ke\s*-?\s*(\d{2,3})", re.IGNORECASE)
 
@@ -99,6 +103,13 @@ def resolve_dm(d: int, m: int, y: int | None, wd: int | None, pub: date | None,
         dt = _safe(y, m, d)
         if dt is None:
             return None, None
+        if wd is not None and dt.weekday() != wd and pub is not None and dt > pub:
+            # "Kamis malam (17/5/2025)" in a report of 18 April 2025: a date after the report whose weekday
+            # fits the month before (or after) within weeks before the publication slipped a month number
+            for mm in (m - 1, m + 1):
+                alt = _safe(y, mm, d) if 1 <= mm <= 12 else None
+                if alt is not None and alt.weekday() == wd and timedelta(0) <= pub - alt <= _NEAR:
+                    return alt, True
         if (wd is not None and dt.weekday() != wd and pub is not None
                 and dt - pub > timedelta(days=_WD_YEAR_SPAN)):
             # "Senin (6/10/2026)" in a report of November 2025: the year is the slip when the weekday
@@ -141,8 +152,17 @@ class Mentions(list):
     published: date | None = None
 
 
-def find_dates(text: str, pub: date | None) -> list[DateMention]:
-    """All date expressions, in text order, resolved where possible."""
+def url_years(url: str | None) -> list[int]:
+    """Years in a URL's path ("/2025/07/...", "/18/01/2023/", "-20250702"): what dates a page that carries no
+    publication date when its text writes only "Rabu (2/7)"."""
+    if not url:
+        return []
+    path = url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
+    return [int(m.group(1)) for m in _URL_YEAR.finditer(path) if 1990 <= int(m.group(1)) <= 2100]
+
+
+def find_dates(text: str, pub: date | None, url: str | None = None) -> list[DateMention]:
+    """All date expressions, in text order, resolved where possible (`url` lends its years when `pub` is None)."""
     out: list[DateMention] = Mentions()
     out.published = pub
     taken: list[tuple[int, int]] = []
@@ -151,6 +171,8 @@ def find_dates(text: str, pub: date | None) -> list[DateMention]:
     # "HUT ke-77 Kemerdekaan RI": the anniversary counts the years since 1945
     if "HUT" in text or "lang tahun" in text or "lang Tahun" in text:
         text_years += [1945 + int(n) for t in _HUT_RI.findall(text) for n in t if n and 50 <= int(n) <= 120]
+    if pub is None:
+        text_years += url_years(url)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -271,6 +293,7 @@ _SPEECH = re.compile(r"(?:\b(?:kata|ujar|ungkap|ucap|tutur|jelas|terang|papar|te
                      r"\bkepada\s+(?:wartawan|awak\s+media|para\s+jurnalis|jurnalis|media)|"
                      r"\bketerangan\s+(?:tertulis|resmi|pers)(?:nya)?|"
                      r"\bangkat\s+bicara|"
+                     r"\b(?:dalam\s+)?(?:tayangan|siaran\s+pers|dilansir|dikutip)\b|"
                      r"\b(?:saat|ketika|usai)\s+(?:ditemui|dihubungi|dikonfirmasi|diwawancarai|dimintai\s+keterangan))"
                      r"\b[^.\n\"“”]{0,70}$", re.IGNORECASE)
 # a photo caption: a credit in brackets closing the line ("(ANTARA/HO-Humas)", "(Dok Humas Lapas X)",
@@ -284,6 +307,9 @@ _CAPTION_CREDIT = re.compile(r"(?:\bANTARA(?:\s+FOTO)?(?:\s*/[^\n]{0,60})?|\bFOT
                              r"\b(?:Foto|FOTO)\s*:[^\n]{0,80})\s*$")
 # ... or a credit in capitals opening a caption's capitalised heading: "IST TEMU KEBAHAGIAAN. Suasana ..."
 _CAPTION_LEAD = re.compile(r"\s*(?:IST|ISTIMEWA|DOK|FOTO)\b[./:]?\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*[.:]\s")
+# ... or a person placed in the picture: "Kakanwil X, Iwan Kurniawan (tengah), Senin (3/4) saat ..."
+_CAPTION_PLACE = re.compile(r"\((?:tengah|kiri|kanan|(?:dua|tiga|kedua|ketiga)\s+dari\s+(?:kiri|kanan)|"
+                            r"(?:paling\s+)?(?:kiri|kanan)|berdiri|duduk)\)", re.IGNORECASE)
 _CAPTION_MAX = 400  # a caption is a sentence or two
 # what may stand beside a posting stamp on its own line: "Selasa, 17 Agustus 2021 53", "Diposting: ..."
 _STAMP_REST = re.compile(r"^[\W\d_]*(?:(?:wib|wita|wit|diposting|dipublikasikan|diperbarui|terbit|posted|"
@@ -312,7 +338,8 @@ _EVENT_VERB = re.compile(r"\b(?:kabur|melarikan\s+diri|keluar|bebas|dibebaskan|d
                          r"menggagalkan|terjadi|berlangsung|digelar|menggelar|dilaksanakan|melaksanakan|"
                          r"diselenggarakan|menyelenggarakan|dilakukan|tewas|meninggal(?:\s+dunia)?|ditemukan|"
                          r"menemukan|ricuh|rusuh|terbakar|diserahkan|menyerahkan|ditandatangani|menandatangani|"
-                         r"diresmikan|meresmikan|berkunjung|mengunjungi|dikunjungi|tiba)\b[^.\n\"“”]{0,60}$",
+                         r"diresmikan|meresmikan|berkunjung|mengunjungi|dikunjungi|tiba|disita|menyita|diungkap|"
+                         r"mengungkap|terungkap|digerebek|menggerebek|digeledah|menggeledah)\b[^.\n\"“”]{0,60}$",
                          re.IGNORECASE)
 # "ujar X di Rutan Salemba, Jakarta Pusat pada Kamis, 14 November 2024": a source speaking inside a facility is
 # there for a visit, an inspection or a ceremony, which is the event itself
@@ -373,7 +400,8 @@ def event_date(dates: list[DateMention], text: str, pub: date | None = None) -> 
     def caption(dm: DateMention) -> bool:
         a, b = _full_line(text, dm.start)
         return b - a <= _CAPTION_MAX and bool(_CAPTION.search(text[a:b]) or _CAPTION_CREDIT.search(text[a:b])
-                                              or _CAPTION_LEAD.match(text, a, b))
+                                              or _CAPTION_LEAD.match(text, a, b)
+                                              or _CAPTION_PLACE.search(text, a, dm.start))
 
     def aside(dm: DateMention) -> bool:
         a = text.rfind("\n", 0, dm.start) + 1
@@ -465,9 +493,12 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
             # ... or to a weekday in the quote that precedes it ("Jumat pekan lalu anggota saya menangkap ...")
             later = [d for d in usable if d is not first and (
                 (d.start > first.start and _DIGIT.search(d.text))
-                or (d.start < first.start and d.weekday_ok and _LALU.match(text, d.end)))]
+                or (d.start < first.start and (d.weekday_ok or (d.weekday_ok is None and _has_year(d.text)))
+                    and _AGO.match(text, d.end)))]
             other = next((d for d in later if not speech(d) and d.date < first.date
                           and ((d.weekday_ok is not None and _LALU.match(text, d.end))
+                               or (d.weekday_ok is None and _has_year(d.text) and _AGO.match(text, d.end)
+                                   and first.date - d.date <= _NEAR)
                                or (first.date - d.date <= timedelta(days=7) and d.start > first.start
                                    and (_EVENT_VERB.search(text[_sentence_start(text, d.start):d.start])
                                         or (d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))))),
