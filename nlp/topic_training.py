@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nlp.topics import MODEL_VERSION, TOPICS, CalibratedLinear, TopicModel, build_vectorizer, prepare_text
+from nlp.topics import (MODEL_VERSION, REQUIRES, TOPICS, CalibratedLinear, TopicModel, allowed, build_vectorizer,
+                        prepare_text)
 
 THRESHOLD_GRID = np.round(np.arange(0.15, 0.86, 0.025), 3)
 
@@ -146,6 +147,8 @@ def fit_topic_model(docs: list[LabelledDoc], n_splits: int = 5, seed: int = 13,
             skipped.append(lab)
             continue
         clf, prob = _fit_calibrated(Xt, Y[:, j], scores[:, j])
+        if lab in REQUIRES:  # thresholds and CV scores see the taxonomy's precondition as predict() applies it
+            prob = prob * np.array([allowed(lab, t) for t in texts])
         y_c, p_c = Y[tcorpus, j], prob[tcorpus]
         thresholds[lab] = _best_threshold(y_c, p_c)
         cv[lab] = _prf(y_c, (p_c >= thresholds[lab]).astype(int)) | {"threshold": thresholds[lab],

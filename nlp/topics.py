@@ -31,6 +31,16 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> dict[str, dict]:
 
 
 TOPICS: list[str] = list(load_taxonomy())
+# labels that need a word in the text ("requires" in the taxonomy): a precondition the guidelines set, which a
+# bag-of-words model trained on a few hundred articles does not learn
+REQUIRES: dict[str, re.Pattern] = {lab: re.compile(v["requires"], re.IGNORECASE)
+                                   for lab, v in load_taxonomy().items() if v.get("requires")}
+
+
+def allowed(label: str, doc: str) -> bool:
+    """Whether `doc` (title + text) may carry `label` at all."""
+    rx = REQUIRES.get(label)
+    return rx is None or rx.search(doc) is not None
 
 _OUTLET_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z .,()/-]{0,60}?(?:--| - | – |, \(|\) -)\s*")
 _SPACE = re.compile(r"\s+")
@@ -188,7 +198,8 @@ class TopicModel:
         out = []
         for i, ts in enumerate(self._scores(Xt)):
             relevant = bool(rel[i] >= self.relevance_threshold)
-            topics = [lab for lab in self.topic_clfs if relevant and ts[lab] >= self.thresholds[lab]]
+            topics = [lab for lab in self.topic_clfs if relevant and ts[lab] >= self.thresholds[lab]
+                      and allowed(lab, docs[i])]
             out.append(TopicPrediction(relevant, round(float(rel[i]), 4), topics,
                                        {k: v for k, v in ts.items() if v >= 0.05} if relevant else {}))
         return out

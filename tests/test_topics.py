@@ -116,3 +116,24 @@ def test_shared_transform_equals_separate_transforms():
         ref = union.transform(new)
         assert m.shape == ref.shape and np.abs((m - ref).toarray()).max() < 1e-6
     assert got[0].nnz > 0 and got[1].nnz > 0
+
+
+def test_taxonomy_precondition_blocks_a_label_the_text_cannot_have():
+    from nlp.topics import REQUIRES, allowed
+
+    assert "illegal_phones" in REQUIRES
+    assert allowed("illegal_phones", prepare_text("Razia kamar", "petugas menyita dua unit HP dan charger"))
+    assert not allowed("illegal_phones", prepare_text("Razia kamar", "petugas menyita sendok, paku dan korek api"))
+    assert allowed("anti_narcotics", "apa saja")  # no precondition
+
+
+def test_fitted_model_never_gives_a_label_without_its_required_words():
+    model, report = fit_topic_model(_docs(), n_splits=3)
+    titles = ["Razia HP di Sorong", "Razia kamar di Sorong"]
+    texts = [PHONES.format(c="Sorong", n=7),
+             # the phone article's wording, its phone words taken out: the n-grams still say "razia kamar"
+             PHONES.format(c="Sorong", n=7).replace("handphone dan charger", "sendok dan paku")
+             .replace("larangan ponsel ilegal", "larangan barang terlarang")]
+    preds = model.predict(titles, texts)
+    assert "illegal_phones" in preds[0].topics
+    assert "illegal_phones" in preds[1].topic_scores and "illegal_phones" not in preds[1].topics
