@@ -111,13 +111,17 @@ def write_card(path: Path, report: TrainReport, command: str) -> None:
     for lab in TOPICS:
         row = report.cv_f1.get(lab)
         if row:
-            lines.append(f"| {lab} | {report.label_counts[lab]} | {row['threshold']} | {row['p']} | {row['r']} | {row['f1']} |")
+            t = f"{row['threshold']}" + (f" ({row['cue_threshold']} with cue words)" if "cue_threshold" in row else "")
+            lines.append(f"| {lab} | {report.label_counts[lab]} | {t} | {row['p']} | {row['r']} | {row['f1']} |")
         else:
             lines.append(f"| {lab} | {report.label_counts.get(lab, 0)} | - | not trained (too few positives) | | |")
     lines += [
         "",
         "Thresholds are chosen on the same out-of-fold predictions they are scored on, so these F1 are",
         "slightly optimistic; the held-out numbers (`pantau evaluate --split heldout`) are the honest ones.",
+        "Taxonomy preconditions (`requires` in nlp/taxonomy.toml: illegal_phones needs a phone word) and cue",
+        "words (`cue`: visit words in the title or lead lower official_visit's threshold to the one in brackets)",
+        "are applied to the out-of-fold scores exactly as at prediction time.",
         "",
         "## Limitations",
         "- Trained on press-release style coverage 2015-2026; web excerpts are cut at ~2,000 characters.",

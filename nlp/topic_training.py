@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nlp.topics import (MODEL_VERSION, REQUIRES, TOPICS, CalibratedLinear, TopicModel, allowed, build_vectorizer,
-                        prepare_text)
+from nlp.topics import (CUES, MODEL_VERSION, REQUIRES, TOPICS, CalibratedLinear, TopicModel, allowed, build_vectorizer,
+                        cued, prepare_text)
 
 THRESHOLD_GRID = np.round(np.arange(0.15, 0.86, 0.025), 3)
 
@@ -79,6 +79,18 @@ def _best_threshold(y: np.ndarray, prob: np.ndarray) -> float:
     return best_t
 
 
+def _best_cue_threshold(y: np.ndarray, prob: np.ndarray, cue: np.ndarray, t: float) -> float | None:
+    """The lower threshold for articles whose title or lead holds the label's cue words, or None when no
+    threshold below `t` raises the out-of-fold F1 (ties go to the higher one: the smaller change)."""
+    base = _prf(y, (prob >= t).astype(int))["f1"]
+    best_t, best_f = None, base
+    for t2 in sorted((float(x) for x in THRESHOLD_GRID if x < t), reverse=True):
+        f = _prf(y, ((prob >= t) | (cue & (prob >= t2))).astype(int))["f1"]
+        if f > best_f + 1e-9:
+            best_t, best_f = t2, f
+    return best_t
+
+
 def _fold_scores(docs: list[str], Y: np.ndarray, weights: np.ndarray, tr: np.ndarray, te: np.ndarray):
     vec = build_vectorizer()
     Xtr = vec.fit_transform([docs[i] for i in tr])
@@ -137,7 +149,7 @@ def fit_topic_model(docs: list[LabelledDoc], n_splits: int = 5, seed: int = 13,
     tcorpus = np.array([d.origin == "corpus" for d in tdocs])
     counts = {lab: int(Y[tcorpus, j].sum()) for j, lab in enumerate(TOPICS)}
     scores = _oof(texts, Y, w, n_splits, seed)
-    thresholds, cv, skipped = {}, {}, []
+    thresholds, cv, skipped, cue_thresholds = {}, {}, [], {}
     topic_vec = build_vectorizer()
     Xt = topic_vec.fit_transform(texts)
     clfs = {}
@@ -151,11 +163,20 @@ def fit_topic_model(docs: list[LabelledDoc], n_splits: int = 5, seed: int = 13,
             prob = prob * np.array([allowed(lab, t) for t in texts])
         y_c, p_c = Y[tcorpus, j], prob[tcorpus]
         thresholds[lab] = _best_threshold(y_c, p_c)
-        cv[lab] = _prf(y_c, (p_c >= thresholds[lab]).astype(int)) | {"threshold": thresholds[lab],
-                                                                       "n_pos_corpus": int(y_c.sum())}
+        pred_c = p_c >= thresholds[lab]
+        if lab in CUES:
+            cue_c = np.array([cued(lab, t) for t in texts])[tcorpus]
+            t2 = _best_cue_threshold(y_c, p_c, cue_c, thresholds[lab])
+            if t2 is not None:
+                cue_thresholds[lab] = t2
+                pred_c = pred_c | (cue_c & (p_c >= t2))
+        cv[lab] = _prf(y_c, pred_c.astype(int)) | {"threshold": thresholds[lab], "n_pos_corpus": int(y_c.sum())}
+        if lab in cue_thresholds:
+            cv[lab]["cue_threshold"] = cue_thresholds[lab]
         clfs[lab] = clf
     meta = {"version": MODEL_VERSION, "labels": list(clfs), "n_topic_docs": len(tdocs), "n_relevance_docs": len(docs)}
     model = TopicModel(rel_vec, rel_clf, rel_t, topic_vec, clfs, thresholds, meta)
+    model.cue_thresholds = cue_thresholds
     report = TrainReport(len(tdocs), len(docs), counts, thresholds, cv, relevance_cv, skipped,
                          round(time.perf_counter() - t0, 1))
     return model, report

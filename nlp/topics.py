@@ -37,6 +37,17 @@ REQUIRES: dict[str, re.Pattern] = {lab: re.compile(v["requires"], re.IGNORECASE)
                                    for lab, v in load_taxonomy().items() if v.get("requires")}
 
 
+CUES: dict[str, re.Pattern] = {lab: re.compile(v["cue"], re.IGNORECASE)
+                               for lab, v in load_taxonomy().items() if v.get("cue")}
+CUE_CHARS = 900  # of the prepared text: the title twice and the lead paragraph
+
+
+def cued(label: str, doc: str) -> bool:
+    """Whether the title or lead of `doc` (prepared text) holds the label's cue words."""
+    rx = CUES.get(label)
+    return rx is not None and rx.search(doc, 0, CUE_CHARS) is not None
+
+
 def allowed(label: str, doc: str) -> bool:
     """Whether `doc` (title + text) may carry `label` at all."""
     rx = REQUIRES.get(label)
@@ -172,6 +183,7 @@ class TopicModel:
         self.topic_clfs = topic_clfs
         self.thresholds = thresholds
         self.meta = meta or {}
+        self.cue_thresholds: dict[str, float] = {}  # label -> lower threshold when its cue words lead the text
 
     @property
     def version(self) -> str:
@@ -195,11 +207,13 @@ class TopicModel:
             return []
         Xr, Xt = shared_transform([self.relevance_vec, self.topic_vec], docs)
         rel = self.relevance_clf.predict_proba(Xr)[:, 1]
+        cue_t = getattr(self, "cue_thresholds", None) or {}  # models trained before cues have none
         out = []
         for i, ts in enumerate(self._scores(Xt)):
             relevant = bool(rel[i] >= self.relevance_threshold)
-            topics = [lab for lab in self.topic_clfs if relevant and ts[lab] >= self.thresholds[lab]
-                      and allowed(lab, docs[i])]
+            topics = [lab for lab in self.topic_clfs if relevant and allowed(lab, docs[i])
+                      and (ts[lab] >= self.thresholds[lab]
+                           or (lab in cue_t and ts[lab] >= cue_t[lab] and cued(lab, docs[i])))]
             out.append(TopicPrediction(relevant, round(float(rel[i]), 4), topics,
                                        {k: v for k, v in ts.items() if v >= 0.05} if relevant else {}))
         return out

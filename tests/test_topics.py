@@ -137,3 +137,28 @@ def test_fitted_model_never_gives_a_label_without_its_required_words():
     preds = model.predict(titles, texts)
     assert "illegal_phones" in preds[0].topics
     assert "illegal_phones" in preds[1].topic_scores and "illegal_phones" not in preds[1].topics
+
+
+def test_cue_words_count_only_in_title_or_lead():
+    from nlp.topics import CUE_CHARS, cued
+
+    lead_visit = prepare_text("Kakanwil kunjungi Lapas Sukamaju", "Kepala Kantor Wilayah melakukan kunjungan kerja.")
+    assert cued("official_visit", lead_visit)
+    late_visit = prepare_text("Panen sayur di Lapas", "x " * CUE_CHARS + "kunjungan kerja tahun lalu")
+    assert not cued("official_visit", late_visit)
+    assert not cued("anti_narcotics", lead_visit)  # a label without cue words
+
+
+def test_cue_threshold_is_kept_only_when_it_raises_out_of_fold_f1():
+    import numpy as np
+
+    from nlp.topic_training import _best_cue_threshold
+
+    y = np.array([1, 1, 1, 0, 0, 0])
+    prob = np.array([0.9, 0.3, 0.3, 0.3, 0.1, 0.1])
+    cue = np.array([True, True, True, False, True, False])
+    # the two cued positives at 0.3 are won back without taking the uncued negative at 0.3
+    t2 = _best_cue_threshold(y, prob, cue, 0.5)
+    assert t2 is not None and 0.1 < t2 <= 0.3
+    # no cue anywhere: nothing to gain
+    assert _best_cue_threshold(y, prob, np.zeros(6, dtype=bool), 0.5) is None
