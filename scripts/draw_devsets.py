@@ -2,7 +2,7 @@
 
 Why a script: the draw must be reproducible and blind to content, so nobody picks "easy" articles.
 Run from the repository root with ../shared beside it: python scripts/draw_devsets.py
-(`--third` / `--fourth` / `--fifth` redraw only those later rounds.)
+(`--third` ... `--sixth` redraw only those later rounds.)
 """
 import json
 import random
@@ -64,6 +64,7 @@ def main() -> None:
     draw_third_entity_set()
     draw_fourth_entity_set()
     draw_fifth_entity_set()
+    draw_sixth_entity_set()
 
 
 def draw_second_topic_set() -> None:
@@ -123,8 +124,26 @@ def draw_fifth_entity_set() -> None:
     _update("entity_dev_5", mixed)
 
 
+def draw_sixth_entity_set() -> None:
+    """A sixth blind draw (72 corrections articles + 6 hard negatives), labelled while the session's last fixes
+    were made and scored only with the final code: the session's closing measurement."""
+    s = json.loads(SPLITS.read_text())
+    used = _used(s, "entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2", "entity_dev_3",
+                 "entity_dev_4", "entity_dev_5", "topic_only", "topic_only_2")
+    cand = _entity_candidates(_rows("articles.jsonl"), used)
+    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
+    rng = random.Random(20261128)
+    rng.shuffle(cand)
+    rng.shuffle(negc)
+    mixed = cand[:72] + negc[:6]
+    rng.shuffle(mixed)
+    _update("entity_dev_6", mixed)
+
+
 if __name__ == "__main__":
-    if "--fifth" in sys.argv:
+    if "--sixth" in sys.argv:
+        draw_sixth_entity_set()
+    elif "--fifth" in sys.argv:
         draw_fifth_entity_set()
     elif "--third" in sys.argv:
         draw_third_entity_set()
