@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "flows.commands.nlp_cmds",
     "flows.commands.train_cmds",
     "flows.commands.topics_cmds",
+    "flows.commands.pairs_cmds",
     "flows.commands.analyst_cmds",
     "flows.commands.ops_cmds",
 ]

@@ -20,15 +20,15 @@ from nlp.lexicon import TEASER_MARKER
 from nlp.records import Facility, Mention
 from nlp.registry import Registry, load_registry, norm_key, pick_facility
 
-_ACR = r"(?:\s*\(+\s*(?:Lapas|LP|Rutan|LPKA|Bapas|Rupbasan|Cabrutan|Lapas\s+\w+|LPP|LPN|Lapastik)\s*\))?"
+_ACR = r"(?:\s*\(+\s*(?:Lapas|LP|Rutan|LPKA|Bapas|Rupbasan|Cabrutan|Lapas\s+\w+|LPP|LLP|LPN|Lapastik)\s*\))?"
 # head alternatives -> kind (group names carry the kind)
 _HEADS = [
     (r"Lembaga\s+(?:Pembinaan|Pemasyarakatan)\s+Khusus\s+Anak" + _ACR + r"|LPKA|LPK\s+Anak", "lpka", None),
     (r"Cabang\s+(?:Rumah\s+Tahanan(?:\s+Negara)?|Rutan)" + _ACR + r"|Cabrutan", "cabang_rutan", None),
-    (r"Lembaga\s+Pemasyarakatan\s+Perempuan" + _ACR + r"|LPP", "lapas", "perempuan"),
+    (r"Lembaga\s+Pemasyarakatan\s+Perempuan" + _ACR + r"|LPP|LLP", "lapas", "perempuan"),
     (r"Lembaga\s+Pemasyarakatan\s+Narkotika" + _ACR + r"|LPN|Lapastik|Lapassustik", "lapas", "narkotika"),
     (r"Lembaga\s+Pemasyarakatan" + _ACR + r"|Lapas|LP(?=\s+[A-Z])|Kalapas|Kepala\s+LP(?=\s)", "lapas", None),
-    (r"Rumah\s+Tahanan(?:\s+Negara)?" + _ACR + r"|Rutan|Karutan", "rutan", None),
+    (r"Rumah\s+Ta(?:na)?hanan(?:\s+Negara)?" + _ACR + r"|Rutan|Karutan", "rutan", None),  # "Tanahanan": a typo
     (r"Balai\s+Pemasyarakatan" + _ACR + r"|Bapas|Kabapas", "bapas", None),
     (r"Rumah\s+Penyimpanan\s+(?:Benda|Barang)\s+Sitaan\s+Negara" + _ACR + r"|Rupbasan|Karupbasan", "rupbasan", None),
 ]

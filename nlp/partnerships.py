@@ -32,6 +32,8 @@ How a sentence with a trigger word becomes pairs:
   Bupati") is at the facility; the units listed as visited ("UPT yang dikunjungi meliputi ...") are each visited.
 Pairs inside the corrections hierarchy (facility <-> Kanwil, Ditjenpas, Kemenkumham/Kemenimipas) are
 never partnerships; those offices are units themselves when an outside body deals with them.
+A trained pair classifier (nlp/pair_model.py) may append candidate pairs the rules left out; it runs only
+when models/partnerships/pair_model.pkl.gz exists (not shipped: see models/cards/pair_model.md).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from nlp import pair_model
 from nlp.lexicon import TEASER_MARKER
 from nlp.records import Analysis, Partnership
 
@@ -57,7 +60,7 @@ _TRIGGERS = {
     "joint_operation": r"razia|penggeledahan|menggeledah|geledah|sidak\s+(?:gabungan|bersama)|tes\s+urine?|"
                        r"uji\s+urine?|operasi\s+(?:gabungan|bersama)|pemeriksaan\s+urine?|sampel\s+urine?|"
                        r"penyisiran|diserahkan\b[^.]{0,60}\b(?:ke|kepada)\b|serahkan\s+(?:\w+\s+){0,4}(?:ke|kepada)\b|"
-                       r"patroli\s+bersama|pemusnahan|aparat\s+gabungan|tim\s+gabungan|penyelundupan|"
+                       r"patroli\s+bersama|pemusnahan|aparat\s+gabungan|tim\s+gabungan|gabungan|penyelundupan|"
                        r"menggagalkan|digagalkan|pengungkapan|patroli|pengejaran|memburu|diburu|"
                        r"dilaporkan\s+(?:\w+\s+){0,2}(?:ke|kepada)\b|melaporkan\s+(?:\w+\s+){0,3}(?:ke|kepada)\b|"
                        # "kasus yang melibatkan warga binaan": inmates involved in a crime, no joint work
@@ -68,7 +71,7 @@ _TRIGGERS = {
     "visit": r"kunjungan|kunjungi|mengunjungi|berkunjung|audiensi|silaturahmi|silaturahim|menyambangi|"
              r"ditinjau|studi\s+banding|monitoring|monev\b|"
              r"sowan|bertandang|sambangi|meninjau|tinjau\b|peninjauan(?!\s+kembali)|"
-             r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan|datangi",
+             r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan|datangi|pemantauan|memantau|dipantau",
     "meeting": r"\brapat\b|koordinasi|pertemuan|bertemu|diskusi|\bfgd\b|rakor|sinergi|"
                r"kolaborasi|dialog|konsultasi|dengar\s+pendapat|\brdp\b|komunikasi\s+dengan",
     "program": r"pelatihan|penyuluhan|sosialisasi|bimbingan|pemeriksaan\s+kesehatan|vaksinasi|donor\s+darah|"
@@ -192,7 +195,6 @@ _ORG_HEAD = re.compile(r"(?:dinas|badan|kantor|pemerintah|pemkab|pemkot|pemprov|
                        r"yayasan|rsud|rumah\s+sakit|puskesmas|sma\w*|smk\w*|smp\w*|man|lembaga|dewan|"
                        r"komisi)\b|(?-i:[A-Z]{2,}\b)", re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s)|\n")
-_LAST_TOKEN = re.compile(r"([\w.]+)[.!?]*$")
 
 
 @dataclass(slots=True)
@@ -210,6 +212,18 @@ class _Party:
         return [a for a, _ in self.spans]
 
 
+def _last_token(text: str, start: int, end: int) -> str:
+    """The word (dots inside kept: "S.H", "Pol") that ends text[start:end] before its closing ".!?" marks; a
+    backward scan: a regex anchored at the end but searched from the sentence start cost O(sentence) per period."""
+    j = end
+    while j > start and text[j - 1] in ".!?":
+        j -= 1
+    i = j
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:j].strip(".")
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; a period after a title or rank abbreviation ("Kombes Pol.", "S.H.", "KH.") ends
     nothing, so a partner named with its chief's rank stays in its sentence."""
@@ -217,8 +231,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if m.group() != "\n":
-            tok = _LAST_TOKEN.search(text, start, m.start() + 1)
-            token = tok.group(1).strip(".") if tok else ""
+            token = _last_token(text, start, m.start() + 1)
             if token.lower().replace(".", "") in _ABBREV or len(token) == 1 or ("." in token and len(token) <= 6):
                 continue
         if text[start:end].strip():
@@ -229,8 +242,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_PUNCT = re.compile(r"[^\w\s]")
+
+
 def _norm_tokens(name: str) -> frozenset[str]:
-    return frozenset(re.sub(r"[^\w\s]", " ", name.lower()).split())
+    return frozenset(_PUNCT.sub(" ", name.lower()).split())
 
 
 def _alias_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -266,9 +282,14 @@ _BODY_WORD = r"(?:Dinas|Badan|Kantor|Pemerintah|Pemkab|Pemkot|Pemprov|Polres\w*|
 _TWO_BODIES = re.compile(r"(" + _BODY_WORD + r"\s.+?)\s+(?:dan|serta)\s+(" + _BODY_WORD + r"\s.+)")
 
 
+_MINISTRY_NAME = re.compile(r"(?:Kementerian|Kementrian|Kemenko|Menteri|Menko)\b")
+
+
 def _split_enumeration(name: str) -> list[str]:
     """'Dinas Kominfo, Dinkes, dan Dinsos' (one entity from the extractor) -> its members; but
     'Dinas Pendidikan, Pemuda dan Olahraga' is one office (a two-part name whose tail is no org head)."""
+    if _MINISTRY_NAME.match(name):
+        return [name]  # "Kementerian Koordinator Bidang Hukum, Hak Asasi Manusia, Imigrasi, dan Pemasyarakatan"
     if "," not in name:
         pair = _TWO_BODIES.fullmatch(name)  # "Dinas Sosial serta Dinas Tenaga Kerja ...": two offices
         return [pair.group(1), pair.group(2)] if pair else [name]
@@ -326,6 +347,38 @@ def _bare_agencies(text: str, parties: list[_Party]) -> list[_Party]:
             for n, sp in found.items()]
 
 
+# "Tim Komisi III meninjau Lapas ...": a parliamentary commission named by its number only; the entity stage keeps
+# the full name ("Komisi III DPR RI") and misses these mentions
+_BARE_COMMISSION = re.compile(r"\bKomisi\s+([IVX]{1,5})\b(?!\s*(?:DPR|Dewan))")
+
+
+def _bare_commissions(text: str, parties: list[_Party]) -> list[_Party]:
+    """Mentions of "Komisi <number>" outside every entity: spans of the article's commission of that number, else of
+    its only regional parliament (DPRD), else a party of their own (named with the article's DPR when it names one)."""
+    if "Komisi" not in text:
+        return []
+    taken = [sp for p in parties for sp in p.spans]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _BARE_COMMISSION.finditer(text):
+        a, b = m.span()
+        if not any(c <= a < d or a <= c < b for c, d in taken):
+            found.setdefault(m.group(1), []).append((a, b))
+    out = []
+    for num, spans in found.items():
+        pid = "dpr:komisi:" + num.lower()
+        same = next((p for p in parties if p.pid == pid), None)
+        dprd = [p for p in parties if str(p.pid or "").startswith("local_government:dprd")]
+        dpr = next((p for p in parties if str(p.pid or "") in ("dpr:ri", "acr:dpr")), None)
+        if same is None and len(dprd) == 1 and dpr is None:
+            same = dprd[0]
+        if same is not None:
+            same.spans = sorted(same.spans + spans)
+            continue
+        name = f"Komisi {num}" + (f" {dpr.name}" if dpr is not None and len(dpr.name.split()) <= 2 else "")
+        out.append(_Party(name, pid, False, spans, "dpr", _norm_tokens(name)))
+    return out
+
+
 def _parties(text: str, analysis: Analysis) -> list[_Party]:
     parties: list[_Party] = []
     for f in analysis.facilities:
@@ -351,7 +404,9 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
         for part in _split_enumeration(o.name):
             pid = o.org_id if part == o.name else f"{o.org_id}#{part}"
             parties.append(_Party(part, pid, False, spans, family, _norm_tokens(part)))
-    parties.extend(_bare_agencies(text, parties))
+    if any(p.is_unit for p in parties):  # no unit, no pair: the text scans for bare names are skipped
+        parties.extend(_bare_agencies(text, parties))
+        parties.extend(_bare_commissions(text, parties))
     # "Brigadir Jenderal TNI Frits ...", "Kolonel Inf ...": TNI/Polri as part of a rank is no mention
     for p in parties:
         if not p.is_unit:
@@ -364,6 +419,8 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
     return parties
 
 
+_SHORT_BRACKET = re.compile(r"\([^)]{0,20}\)")
+_LIST_GAP = re.compile(r"(?:\s|,|\bdan\b|\bserta\b)*", re.IGNORECASE)
 _KANWIL_BEFORE = re.compile(r"(?:\bka)?(?:kanwil|kantor\s+wilayah)\s+$", re.IGNORECASE)
 _PROVINCE_AFTER = re.compile(r"(?:\s+\((?:[^)]{1,20})\))?(?:\s+(?:[A-Z][\w-]*|DKI|NTT|NTB|DIY))+")
 
@@ -480,6 +537,9 @@ def _unit_speaks(sent: str, s: int, partners: list[_Party]) -> bool:
     return m.start() < first_partner
 
 
+# "Mereka didampingi oleh ...", "disambut oleh ...": a sentence that lists the companions or hosts of the event before
+_COMPANION = re.compile(r"\b(?:didampingi|mendampingi|disambut|menyambut|beserta|bersama)\b", re.IGNORECASE)
+_COMPANY_KINDS = ("visit", "meeting", "attendance")
 # "Dalam kunjungan tersebut", "Razia ini": the sentence continues the event of the sentence before.
 _EVENT_ANAPHOR = re.compile(r"\b(?:kunjungan|kegiatan|acara|peninjauan|pertemuan|rapat|razia|operasi|"
                             r"penggeledahan|tes\s+urine?|penandatanganan|kerja\s*sama)\s+(?:\w+\s+)?(?:ini|itu|tersebut)\b",
@@ -726,7 +786,9 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
                 continue  # "Dinas Pendidikan Provinsi Sumsel" and "Dinas Pendidikan Kota Palembang": two offices
             same_region = bool(_region(p)) and _region(p) == _region(q) and p.pid != q.pid and \
                 not (_tier(p) and _tier(q) and _tier(p) != _tier(q))
-            same_region = same_region or _same_name(p.name, q.name)
+            # "Bawaslu RI" / "Bawaslu Jawa Timur", "SMAN 3 Kotabumi" / "SMAN 4 Kotabumi": names alike, seats (or
+            # numbers) differ in the ids: two bodies
+            same_region = same_region or (_same_name(p.name, q.name) and not _other_seat(p, q))
             if (p.tokens and p.tokens < q.tokens and len(q.tokens) > len(best.tokens)) or (
                     same_region and best is p and q.spans and p.spans and q.spans[0] < p.spans[0]):
                 best = q
@@ -777,6 +839,19 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
                         if canon.get(id(q)) is q or canon.get(id(q)) is None:
                             canon[id(q)] = merged
     return canon
+
+
+_NUMBER_TOKEN = re.compile(r"^(?:\d+[a-z]?|[ivx]+)$")
+
+
+def _other_seat(p: _Party, q: _Party) -> bool:
+    """Two bodies of one kind whose names look alike: "Bawaslu RI" / "Bawaslu Jawa Timur" (ids of one tier,
+    seats differ), "SMAN 3 Kotabumi" / "SMAN 4 Kotabumi", "Komisi III" / "Komisi I" (numbers differ)."""
+    if _tier(p) and _tier(p) == _tier(q) and _region(p) != _region(q):
+        return True
+    np_ = {t for t in p.tokens if _NUMBER_TOKEN.match(t)}
+    nq = {t for t in q.tokens if _NUMBER_TOKEN.match(t)}
+    return bool(np_) and bool(nq) and np_ != nq
 
 
 def _unit_canonical(units: list[_Party]) -> dict[int, _Party]:
@@ -847,10 +922,41 @@ def _official_units(text: str, analysis: Analysis, units: list[_Party]) -> list[
         if unit is None:
             continue
         names = {n for n in [off.name, *off.aliases] if n and len(n) >= 4}
-        for n in names:
-            for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text):
-                out.append((m.start(), unit))
+        for n in names:  # str.find, not a regex compiled per name (the stage's main cost on long articles)
+            i = text.find(n)
+            while i != -1:
+                j = i + len(n)
+                if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+                    out.append((i, unit))
+                i = text.find(n, i + 1)
     return sorted(out, key=lambda x: x[0])
+
+
+# "DPR Provinsi Papua Tengah", "KPU Kota Serang": the seat written after a one-word name the entity stage kept short
+_SEAT_AFTER = re.compile(r"\s+(?:Provinsi|Kabupaten|Kab\.|Kota)\s+[A-Z][\w-]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|Raya|Daya))?")
+
+
+def _partner_name(text: str, p: _Party) -> str:
+    """The partner's name; a one-word name ("DPR") written with a seat after it gets the seat: the pair is
+    matched by name, and "DPR" names another body than "DPR Provinsi Papua Tengah"."""
+    if len(p.name.split()) != 1:
+        return p.name
+    for a, b in p.spans:
+        if text[a:b] == p.name:
+            m = _SEAT_AFTER.match(text, b)
+            if m is not None:
+                return text[a:m.end()]
+    return p.name
+
+
+def _has_start(starts: list[int], s: int, e: int) -> bool:
+    """Some position of the sorted `starts` lies in [s, e)."""
+    i = bisect.bisect_left(starts, s)
+    return i < len(starts) and starts[i] < e
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _co_listed(text: str, a: tuple[int, int], b: tuple[int, int], spans: list[tuple[int, int]]) -> int:
@@ -867,8 +973,8 @@ def _co_listed(text: str, a: tuple[int, int], b: tuple[int, int], spans: list[tu
         if e1 <= c and d <= s2:
             between = between[:c - e1] + " " + between[d - e1:]
             items += 1
-    between = re.sub(r"\([^)]{0,20}\)", " ", between)
-    return items if re.fullmatch(r"(?:\s|,|\bdan\b|\bserta\b)*", between, flags=re.IGNORECASE) else 0
+    between = _SHORT_BRACKET.sub(" ", between)
+    return items if _LIST_GAP.fullmatch(between) else 0
 
 
 def _add_official_mentions(text: str, analysis: Analysis, partners: list[_Party], parties: list[_Party]) -> None:
@@ -911,14 +1017,93 @@ _WITH_GENERIC = re.compile(r"\b(?:bersama|dengan)\s+(?:pihak|petugas|jajaran)\s+
 
 
 def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
-    """Pairs (unit, partner) for one analysed article. `doc` is the spaCy Doc or the analysed text."""
+    """Pairs (unit, partner) for one analysed article. `doc` is the spaCy Doc or the analysed text.
+    The rules' pairs, then those the trained pair model (nlp/pair_model.py) adds among the candidate pairs
+    the rules left out; without a model file only the rules run."""
+    model = pair_model.load_model()
+    rules, ctx, cands = partnership_candidates(doc, analysis, model is not None)
+    if model is None or not cands:
+        return rules
+    text = doc if isinstance(doc, str) else doc.text
+    added = []
+    for i, _prob, kind, k in pair_model.predict(model, ctx, [(u, p) for u, p, _ in cands]):
+        u, p, display = cands[i]
+        s, e = ctx.sentences[k]
+        added.append(Partnership(parties=(u.name, display), kind=kind, date=analysis.event_date,
+                                 evidence=" ".join(text[s:e].split())[:500], direction=None,
+                                 party_ids=(u.pid, p.pid)))
+    return rules + added
+
+
+# the pair model's cheap stand-in for _GENERIC_UNIT: a sentence that speaks of a unit, its staff or inmates
+_UNIT_WORD = re.compile(r"lapas|rutan|lpka|bapas|binaan|wbp|napi|narapidana|tahanan|petugas|pegawai|pemasyarakatan")
+
+
+def _pair_context(text: str, sents: list[tuple[int, int]], units: list[_Party], partners: list[_Party], canon: dict,
+                  ucanon: dict, hits: list[tuple[int, int]], best: dict) -> tuple[pair_model.Context, list]:
+    """The pair model's view of the article: its sentences with their trigger kinds, and every (unit, partner)
+    pair (after the rules' merging of names) that the rules did not output, as (Side, Side, partner name)."""
+    starts = [s for s, _ in sents]
+    unit_word = [False] * len(sents)
+    for m in _UNIT_WORD.finditer(text.lower()):  # one pass: _GENERIC_UNIT per sentence cost 0.1 ms an article
+        unit_word[max(0, bisect.bisect_right(starts, m.start()) - 1)] = True
+    kinds: list[frozenset[str]] = []
+    teaser = set()
+    for k, (s, e) in enumerate(sents):
+        if _SKIP_SENT.search(text[s:e]):
+            teaser.add(k)
+        i = bisect.bisect_left(hits, (s, -1))
+        found = set()
+        while i < len(hits) and hits[i][0] < e:
+            found.add(_RANK_KIND[hits[i][1]])
+            i += 1
+        kinds.append(frozenset(found) if k not in teaser else frozenset())
+
+    def kept(pos: int) -> bool:
+        return not teaser or (bisect.bisect_right(starts, pos) - 1) not in teaser
+
+    uside: dict[int, tuple[_Party, set[int]]] = {}
+    for u in units:
+        cu = ucanon.get(id(u), u)
+        uside.setdefault(id(cu), (cu, set()))[1].update(a for a in u.starts if kept(a))
+    pside: dict[int, tuple[_Party, set[int], set[int]]] = {}
+    for p in partners:
+        cp = canon.get(id(p), p)
+        slot = pside.setdefault(id(cp), (cp, set(), set()))
+        slot[1].update(a for a in p.starts if kept(a))
+        slot[2].update(p.official_starts)
+    ctx = pair_model.Context(sentences=sents, sentence_kinds=kinds, title_end=max(0, text.find("\n")),
+                             n_units=len(uside), n_partners=len(pside), rule_units={k[0] for k in best},
+                             rule_partners={k[1] for k in best}, n_rule_pairs=len(best), text=text,
+                             unit_word=unit_word,
+                             total_partner_mentions=sum(len(v[1]) for v in pside.values()),
+                             total_unit_mentions=sum(len(v[1]) for v in uside.values())).prepare()
+    cands = []
+    for cu, ustarts in uside.values():
+        if not ustarts:
+            continue
+        us = pair_model.Side(cu.name, cu.pid, cu.family, sorted(ustarts))
+        for cp, pstarts, offs in pside.values():
+            if not pstarts or (cu.pid or cu.name, cp.pid or cp.name) in best:
+                continue
+            if _is_national(cu) and cp.family == "kemenko_kumham_imipas":
+                continue
+            cands.append((us, pair_model.Side(cp.name, cp.pid, cp.family, sorted(pstarts), len(offs)),
+                          _partner_name(text, cp)))
+    return ctx, cands
+
+
+def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True) -> tuple[list[Partnership], object, list]:
+    """(the rules' pairs, the pair model's Context, its candidates) for one article; the trainer
+    (flows/train_pairs.py) and `extract_partnerships` share it. Context is None and candidates empty when
+    the article has no unit or no partner, or `with_candidates` is false."""
     text = doc if isinstance(doc, str) else doc.text
     parties = _parties(text, analysis)
     units = _kanwil_spans(text, [p for p in parties if p.is_unit])
     _facility_of_office(text, units)
     partners = [p for p in parties if not p.is_unit]
     if not units or not partners:
-        return []
+        return [], None, []
     _add_official_mentions(text, analysis, partners, parties)
     canon = _canonical(text, partners)
     ucanon = _unit_canonical(units)
@@ -963,6 +1148,8 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             others = [w for w in acting if w is not u and any(s <= a < e for a in w.starts)]
             if all((n >= 3 and others) or (n == 2 and (others or third[0])) for n in listed):
                 return
+        if _is_national(u) and any(0 <= c - b <= 1 for _, b in p.spans for c, _ in u.spans):
+            return  # "Dirjen Imigrasi Kementerian Hukum dan HAM": the ministry named as the partner's parent
         p = canon.get(id(p), p)
         written = _written_name(text, us)
         u = ucanon.get(id(u), u)
@@ -975,7 +1162,7 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
         uname = u.name if u.family != "facility" or not written or _norm_tokens(written) <= u.tokens | _FACILITY_WORDS \
             else written
         best[key] = (rank, Partnership(
-            parties=(uname, p.name), kind=kind, date=analysis.event_date,
+            parties=(uname, _partner_name(text, p)), kind=kind, date=analysis.event_date,
             evidence=" ".join(text[s:e].split())[:500], direction=_direction(text, kind, u, p, s, e),
             party_ids=(u.pid, p.pid)))
 
@@ -988,10 +1175,12 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     prev_kind: str | None = None
     prev_units: list[_Party] = []
     gap = 99
-    for s, e in _sentences(text):
+    starts_of = {id(p): sorted(p.starts) for p in [*units, *partners]}  # spans are final from here on
+    sentences = _sentences(text)
+    for s, e in sentences:
         sent = text[s:e]
-        named_units = here_units = [u for u in units if any(s <= a < e for a in u.starts)]
-        here_partners = [p for p in partners if any(s <= a < e for a in p.starts)]
+        named_units = here_units = [u for u in units if _has_start(starts_of[id(u)], s, e)]
+        here_partners = [p for p in partners if _has_start(starts_of[id(p)], s, e)]
         here_actors = [u for pos, u in actors if s <= pos < e]
         if _SKIP_SENT.search(sent):
             continue
@@ -1002,6 +1191,11 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
                 _ENUM.search(sent) or len(here_partners) >= 2):
             kind = "agreement"  # "Mitra kerja yang ... adalah A, B, C": the list of the agreement above
             here_units = here_units or here_actors or prev_units
+        elif kind is None and here_partners and prev_kind in _COMPANY_KINDS and prev_units and gap <= 2 and \
+                _COMPANION.search(sent):
+            # "Para rombongan tiba ke rumah tahanan ... Mereka didampingi oleh Ketua Bawaslu X, Ketua Panwaslu Y dan
+            # Kakanwil Z": the companions of the visit before are its partners; units in the list are companions too
+            kind, here_units, here_actors = prev_kind, prev_units, []
         if kind == "program" and has_agreement and _COOPERATION.search(sent):
             kind = "agreement"  # "juga bekerja sama dengan ..." in an MoU article: a party of the agreement
         if kind in ("meeting", "program") and _exhorted(text, kpos):
@@ -1040,7 +1234,9 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             if not use_units and here_actors:
                 use_units = here_actors[:1]
             generic = _GENERIC_UNIT.search(_blank(sent, s, here_partners))
-            if not use_units and kind == "agreement" and _outsiders_sign(text, here_partners, s, kpos):
+            # "Penandatanganan perjanjian ini juga dilakukan oleh A, B, ...": more signers of the unit's agreement
+            more_signers = prev_kind in _NO_NAME_NEEDED and bool(prev_units) and gap <= 3 and bool(_EVENT_ANAPHOR.search(sent))
+            if not use_units and kind == "agreement" and not more_signers and _outsiders_sign(text, here_partners, s, kpos):
                 use_units = [None]  # "Pemerintah Indonesia dan Pemerintah Inggris menandatangani ...": not the unit's
             if not use_units and (generic or kind == "attendance" or (kind == "joint_operation" and one_facility
                                                                       and not _OWN_CASE.search(sent)
@@ -1120,4 +1316,8 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
             last_unit = here_actors[-1]
         elif kind is not None and kind == prev_kind and not here_partners:
             gap = 0  # "Razia berlangsung lima jam.": the event of the sentences before goes on
-    return [p for _, p in best.values()]
+    rules = [p for _, p in best.values()]
+    if not with_candidates:
+        return rules, None, []
+    ctx, cands = _pair_context(text, sentences, units, partners, canon, ucanon, hits, best)
+    return rules, ctx, cands

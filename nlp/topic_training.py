@@ -11,8 +11,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nlp.topics import (CUES, MODEL_VERSION, REQUIRES, TOPICS, CalibratedLinear, TopicModel, allowed, build_vectorizer,
-                        cued, prepare_text)
+from nlp.topics import (
+    CUES,
+    MODEL_VERSION,
+    REQUIRES,
+    TOPICS,
+    CalibratedLinear,
+    TopicModel,
+    allowed,
+    build_vectorizer,
+    cued,
+    prepare_text,
+)
 
 THRESHOLD_GRID = np.round(np.arange(0.15, 0.86, 0.025), 3)
 
