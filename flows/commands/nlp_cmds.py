@@ -8,8 +8,10 @@ numbers of input and output stay aligned; the exit code is 1 when any line faile
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
+import os
 import re
 import sys
 from datetime import date, datetime
@@ -169,10 +171,16 @@ def _analyze_all(analyzer, arts: list, batch_size: int, n_process: int, model_di
         # fork where the platform has it: the workers start with the parent's loaded Analyzer
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         chunks = [arts[i:i + batch_size] for i in range(0, len(arts), batch_size)]
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(str(model_dir or ROOT / "models"),)) as ex:
-            for chunk_res in ex.map(_worker_batch, chunks):
-                yield from chunk_res
+        # the loaded models are long-lived: frozen, the workers' garbage collector never walks them (a walk
+        # writes to every object's page, which copy-on-write then copies into each worker)
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(str(model_dir or ROOT / "models"),)) as ex:
+                for chunk_res in ex.map(_worker_batch, chunks):
+                    yield from chunk_res
+        finally:
+            gc.unfreeze()
         return
     for i in range(0, len(arts), batch_size):
         chunk = arts[i:i + batch_size]
@@ -234,12 +242,13 @@ def register(app: typer.Typer) -> None:
         input: Annotated[Path, typer.Argument(help="JSONL with id, title, text, published, url per line.")],
         output: Annotated[Path, typer.Option("-o", "--output", help="Where to write one JSON line per input line.")],
         batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 64,
-        n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+        n_process: Annotated[int, typer.Option("--n-process", min=0, help="Worker processes (0: one per core, "
+                                               "at most 4; inputs of one batch or less run in-process).")] = 0,
         model_dir: Annotated[Path, typer.Option("--model-dir", help="Directory with configs/, ner/, topics/.")]
         = ROOT / "models",
     ) -> None:
         """Extract facilities, organisations, officials, dates (and topics when trained) from articles."""
-        ok, failed = run_extract(input, output, batch_size, n_process, model_dir)
+        ok, failed = run_extract(input, output, batch_size, n_process or min(os.cpu_count() or 1, 4), model_dir)
         typer.echo(f"extracted {ok} articles, {failed} failed lines -> {output}", err=True)
         if failed:
             raise SystemExit(1)  # not typer.Exit: the app runs with standalone_mode=False, which swallows it
