@@ -39,9 +39,11 @@ _TITLES = [
     r"Direktur\s+Jenderal", r"Dirjen\w*", r"Direktur(?:\s+Utama)?", r"Sekretaris\s+Jenderal", r"Sekjen",
     r"Sekretaris(?:\s+Daerah)?", r"Sekda", r"Wakil\s+Ketua", r"Ketua\s+Majelis(?:\s+Hakim)?", r"Ketua", r"Anggota",
     r"Ka(?:Lapas|Rutan|Bapas|Kanwil|LPKA)", r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil\w*", r"Wabup", r"Wagub", r"Waka\w*", r"Wawali\w*", r"Wakapol\w*", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
-    r"Kasubag\w*", r"Kasubbag\w*", r"Kabag\w*", r"Kabid\w*", r"Kasat\w*", r"Kasubdit\w*", r"Kanit\w*",
+    r"Kasubag\w*", r"Kasubbag\w*", r"Kasub+id\w*", r"Kabag\w*", r"Kabid\w*", r"Kasat\w*", r"Kasubdit\w*", r"Kanit\w*",
     r"Ka\.?\s?KPLP", r"KPLP", r"Kapolda", r"Kapolres\w*", r"Kapolsek\w*", r"Kapolri", r"Kabareskrim",
     r"Dandim", r"Danrem", r"Pangdam", r"Danlanal", r"Danramil", r"Kajati", r"Kajari", r"Kasi\s?Intel\w*",
+    r"As(?:pidum|pidsus|intel|datun)\b",
+    r"(?<!Umum )(?<!Dewan )(?<!Jabatan )Pimpinan(?!\s+(?:Pusat|Tinggi|Wilayah|Daerah|Cabang|Ranting|Redaksi)\b)",
     r"Wakil\s+Gubernur", r"Gubernur", r"Wakil\s+Bupati", r"Bupati", r"Wakil\s+Wali\s*[Kk]ota", r"Wali\s*[Kk]ota",
     r"Camat", r"Lurah", r"Kades", r"Koordinator", r"Hakim(?:\s+[Aa]nggota)?", r"Panitera(?:\s+Pengganti)?",
     r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"(?<!Tanah )(?<!Kabupaten )(?<!Kab\. )Karo\w*",
@@ -53,12 +55,13 @@ _TITLES = [
 ]
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?P<t>kepala|ketua|menteri|direktur|wakil ketua|sekretaris|koordinator|"
-                             r"hakim(?:\s+anggota)?|bupati|gubernur|wali kota|walikota|anggota)(?=\s+[A-Z])")
+                             r"hakim(?:\s+anggota)?|bupati|gubernur|wali kota|walikota|anggota|kasubsi|kasi|kabid|"
+                             r"kasubag|kasubbag|kasub+id|kepala seksi|kepala bidang)(?=\s+[A-Z])")
 _TOKEN = re.compile(r"[^\s]+")
 _CONNECT = {"dan", "serta", "&", "se", "bidang", "urusan", "of", "the", "and", "pada", "untuk", "kota", "kabupaten",
             "perwakilan", "wilayah", "divisi", "seksi", "kantor", "badan", "dinas", "daerah", "pusat", "tingkat",
             "provinsi", "cabang", "negara", "sub", "kelas", "klas", "binaan", "ri", "yaitu", "yakni", "bernama",
-            "yang", "baru", "dilantik", "menjabat", "saat", "ini"}
+            "yang", "baru", "dilantik", "menjabat", "saat", "ini", "panitia", "pelaksana"}
 _BACK_CUE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+merupakan|\s+yang\s+menjabat(?:\s+sebagai)?)"
                        r"\s*(?:(?:Plt|Plh|Pj|Pjs|Pejabat)\.?\s*)?$")
 # former office holders and people around them are not acting officials
@@ -267,6 +270,16 @@ def _strip(tok: str) -> tuple[str, str]:
 def _is_place(reg: Registry, tok: str) -> bool:
     k = norm_key(tok)
     return k in reg.place_keys or k in _ISLANDS or k in _COUNTRIES
+
+
+def _names_a_body(phrase: str, title: str | None) -> bool:
+    """Whether a title phrase can stand for the official's organisation: "Kepala Bidang Kegiatan Kerja" and a
+    bare post of its own ("Presiden", "Hakim": the annotators file those under the post) can; a committee's
+    bare post ("Ketua", "Anggota") and a post followed by common words only ("Ketua panitia") cannot."""
+    rest = phrase[len(title):] if title and phrase.lower().startswith(title.lower()) else phrase
+    if not rest.split():  # the bare post: a committee's ("Ketua", "Anggota") names nothing
+        return "".join((title or phrase).lower().split()) not in _GENERIC_TITLES + ("pimpinan",)
+    return any(w[:1].isupper() for w in rest.split())
 
 
 def _unit_display(unit) -> str:
@@ -992,7 +1005,7 @@ class OfficialFinder:
             unit = self._unit_before(text, p, spans or [])
             if unit is not None:
                 _set_unit(p, unit)  # "KPU Kota Kediri, Nasrudin, menyebut ...": the unit right before the name
-            elif id(p) in phrase:
+            elif id(p) in phrase and _names_a_body(phrase[id(p)], p.title):
                 p.organization = phrase[id(p)]
             elif id(p) not in titled and (facilities or offices):
                 # a title-less speaker in a facility's (or regional office's) press release speaks for it
