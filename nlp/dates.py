@@ -65,6 +65,8 @@ _AGO = re.compile(r"\s*(?:(?:pekan|minggu)\s+)?(?:lalu|kemarin)\b", re.IGNORECAS
 _TEXT_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GLUE = frozenset("0123456789/.-")
 # a year as a path segment or leading a compact date: "/2025/07/02/", "/18/01/2023/", "-20250702"
+# "/17/05/29/": a two-digit year, month and day as path segments (republika-style)
+_URL_SHORT_DATE = re.compile(r"(?:^|/)([0-3]\d)/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])/")
 _URL_YEAR = re.compile(r"(?:^|(?<=[/_-]))((?:19|20)\d\d)(?=/|$|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?(?:\D|$))")
 _HUT_RI = re.compile(r"\b(?:HUT\)?|ulang\s+tahun)\s+(?:RI\s+)?(?:ke\s*-?\s*)?(\d{2,3})\s+(?:Kemerdekaan|RI\b)|"
                      r"\bHUT\s+(?:Kemerdekaan\s+)?(?:RI|Republik\s+Indonesia)\s+ke\s*-?\s*(\d{2,3})", re.IGNORECASE)
@@ -158,7 +160,8 @@ def url_years(url: str | None) -> list[int]:
     if not url:
         return []
     path = url.split("?", 1)[0].split("//", 1)[-1].partition("/")[2]
-    return [int(m.group(1)) for m in _URL_YEAR.finditer(path) if 1990 <= int(m.group(1)) <= 2100]
+    years = [int(m.group(1)) for m in _URL_YEAR.finditer(path) if 1990 <= int(m.group(1)) <= 2100]
+    return years or [2000 + int(m.group(1)) for m in _URL_SHORT_DATE.finditer(path)]
 
 
 def find_dates(text: str, pub: date | None, url: str | None = None) -> list[DateMention]:

@@ -72,3 +72,9 @@ def test_old_full_date_looked_back_to_does_not_beat_the_statement():
     text = ("Kasus serupa pernah terjadi pada 8 Maret 2020 lalu di Lapas Sukamaju.\n"
             "Razia digelar petugas, kata Kalapas Rina Astuti, Rabu (14/4/2021).")
     assert ev(text, date(2021, 4, 14)) == date(2021, 4, 14)
+
+
+def test_two_digit_year_url_path():
+    assert url_years("https://warta.example/berita/17/05/29/abc-judul") == [2017]
+    text = "Kalapas Sukamaju memimpin apel pada Senin (29/5) pagi."
+    assert ev(text, None, "https://warta.example/berita/17/05/29/abc-judul") == date(2017, 5, 29)
