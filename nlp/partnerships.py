@@ -72,7 +72,7 @@ _TRIGGERS = {
              r"ditinjau|studi\s+banding|monitoring|monev\b|"
              r"sowan|bertandang|sambangi|meninjau|tinjau\b|peninjauan(?!\s+kembali)|"
              r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan|datangi|pemantauan|memantau|dipantau",
-    "meeting": r"\brapat\b|koordinasi|pertemuan|bertemu|diskusi|\bfgd\b|rakor|sinergi|"
+    "meeting": r"\brapat\b(?!\s+paripurna)|koordinasi|pertemuan|bertemu|diskusi|\bfgd\b|rakor|sinergi|"
                r"kolaborasi|dialog|konsultasi|dengar\s+pendapat|\brdp\b|komunikasi\s+dengan",
     "program": r"pelatihan|penyuluhan|sosialisasi|bimbingan|pemeriksaan\s+kesehatan|vaksinasi|donor\s+darah|"
                r"bakti\s+sosial|baksos|pendampingan|edukasi|pengajian|perekaman|rehabilitasi|asesmen|"
@@ -189,7 +189,8 @@ _VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi
                          re.IGNORECASE)
 _ABBREV = {"dr", "drs", "dra", "pol", "h", "hj", "kh", "prof", "ir", "akbp", "akp", "kompol", "kombes", "iptu",
            "ipda", "aiptu", "brigjen", "irjen", "st", "no", "kol", "letkol", "jl", "bc", "tbk", "sos", "kom",
-           "pd", "ag", "kes", "ak", "mr", "dkk", "yth", "inf", "cpl", "sik", "mh", "sh", "se", "mm", "ip"}
+           "pd", "ag", "kes", "ak", "mr", "dkk", "yth", "inf", "cpl", "sik", "mh", "sh", "se", "mm", "ip",
+           "plt", "plh", "pj", "pjs"}  # acting posts: "Plt. Kepala Dinas Kesehatan Kalsel"
 _ORG_HEAD = re.compile(r"(?:dinas|badan|kantor|pemerintah|pemkab|pemkot|pemprov|polres|polda|polsek|kodim|korem|"
                        r"koramil|pengadilan|kejaksaan|kejari|kejati|bnn\w*|universitas|fakultas|bank|pt|cv|"
                        r"yayasan|rsud|rumah\s+sakit|puskesmas|sma\w*|smk\w*|smp\w*|man|lembaga|dewan|"

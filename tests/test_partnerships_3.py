@@ -184,3 +184,18 @@ def test_ministry_name_with_commas_is_not_split_into_partners():
     name = "Kementerian Koordinator Bidang Hukum, Hak Asasi Manusia, Imigrasi, dan Pemasyarakatan"
     assert _split_enumeration(name) == [name]
     assert _split_enumeration("Dinas Kominfo, Dinkes, dan Dinsos") == ["Dinas Kominfo", "Dinkes", "Dinsos"]
+
+
+def test_acting_post_abbreviation_does_not_end_the_attendance_list():
+    text = ("Rapat koordinasi digelar Kanwil Ditjenpas Kalimantan Selatan di Banjarbaru, Rabu (2/7). Turut hadir "
+            "Kepala BNN Kalsel, Plt. Kepala Dinas Kesehatan Kalsel, serta perwakilan BLK Kalsel.")
+    a = _analyze(text)
+    partners = {p.parties[1] for p in a.partnerships}
+    assert {"Dinas Kesehatan Kalsel", "BLK Kalsel"} <= partners
+
+
+def test_a_parliament_plenary_is_no_meeting_with_the_unit():
+    text = ("Kanwil Kemenkumham Kaltim mencatat lapas di Kaltim melebihi kapasitas. Pada rapat paripurna DPRD Kaltim, "
+            "seorang anggota dewan menagih janji Gubernur Kaltim untuk membangun lapas baru.")
+    a = _analyze(text)
+    assert not any(p.parties[1].startswith("DPRD") for p in a.partnerships)
