@@ -18,8 +18,8 @@ KOTABARU = ("Lapas Kelas IIA Kotabaru", "lapas-kotabaru", ["Lapas Kelas IIA Kota
 
 
 def test_bodies_of_other_seats_are_not_merged():
-    text = ("Rutan Kelas IIB Sampang dikunjungi komisioner Bawaslu RI bersama Bawaslu Jawa Timur, Sabtu (7/6). "
-            "Rombongan meninjau TPS khusus.")
+    text = ("Pada Sabtu (7/6) Rutan Kelas IIB Sampang dikunjungi dua anggota Bawaslu RI bersama staf Bawaslu Jawa "
+            "Timur. Rombongan meninjau TPS khusus.")
     out = extract_partnerships(text, analysis(text, [SAMPANG], [BAWASLU_RI, BAWASLU_JATIM]))
     assert pairs(out) == {("Rutan Kelas IIB Sampang", "Bawaslu RI"), ("Rutan Kelas IIB Sampang", "Bawaslu Jawa Timur")}
 
