@@ -65,6 +65,12 @@ _AGO = re.compile(r"\s*(?:(?:pekan|minggu)\s+)?(?:lalu|kemarin)\b", re.IGNORECAS
 _TEXT_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _GLUE = frozenset("0123456789/.-")
 # a year as a path segment or leading a compact date: "/2025/07/02/", "/18/01/2023/", "-20250702"
+# names the offices carry only since the ministry was split in October 2024 (Kanwil Kemenkumham X became
+# Kanwil Ditjenpas X; domain primer): a text without any year that uses them is from 2024-2026
+_NEW_MINISTRY = re.compile(r"\b(?:Kanwil|Kantor\s+Wilayah|Kakanwil)\s+(?:Ditjen\s*pas|Direktorat\s+Jenderal\s+"
+                           r"Pemasyarakatan)\b|\bKemenimipas\b|\bImipas\b|Kementerian\s+Imigrasi\s+dan\s+"
+                           r"Pemasyarakatan", re.IGNORECASE)
+_NEW_MINISTRY_YEARS = (2026, 2025, 2024)
 # "/17/05/29/": a two-digit year, month and day as path segments (republika-style)
 _URL_SHORT_DATE = re.compile(r"(?:^|/)([0-3]\d)/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])/")
 _URL_YEAR = re.compile(r"(?:^|(?<=[/_-]))((?:19|20)\d\d)(?=/|$|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?(?:\D|$))")
@@ -176,6 +182,10 @@ def find_dates(text: str, pub: date | None, url: str | None = None) -> list[Date
         text_years += [1945 + int(n) for t in _HUT_RI.findall(text) for n in t if n and 50 <= int(n) <= 120]
     if pub is None:
         text_years += url_years(url)
+        if not text_years and _NEW_MINISTRY.search(text):
+            # no year anywhere, but the offices are named as they were only from late 2024 on ("Kanwil
+            # Ditjenpas X", "Kementerian Imigrasi dan Pemasyarakatan"): the weekday picks one of these years
+            text_years += list(_NEW_MINISTRY_YEARS)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)

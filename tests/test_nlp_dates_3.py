@@ -24,7 +24,7 @@ def test_written_date_after_publication_without_a_fitting_month_stays():
 
 
 def test_url_year_dates_a_page_without_publication_date():
-    text = "Kanwil Ditjenpas Kalimantan Raya menggelar rapat koordinasi pada Rabu (2/7) di Banjarbaru."
+    text = "Lapas Sukamaju menggelar rapat koordinasi pada Rabu (2/7) di Banjarbaru."
     assert ev(text, None) is None
     assert ev(text, None, "https://warta.example/2025/07/rapat-koordinasi") == date(2025, 7, 2)
 
@@ -78,3 +78,10 @@ def test_two_digit_year_url_path():
     assert url_years("https://warta.example/berita/17/05/29/abc-judul") == [2017]
     text = "Kalapas Sukamaju memimpin apel pada Senin (29/5) pagi."
     assert ev(text, None, "https://warta.example/berita/17/05/29/abc-judul") == date(2017, 5, 29)
+
+
+def test_office_names_of_the_new_ministry_date_a_page_without_any_year():
+    text = "Kanwil Ditjenpas Kalimantan Raya menggelar rapat koordinasi pada Rabu (2/7) di Banjarbaru."
+    assert ev(text, None) == date(2025, 7, 2)  # 2/7 is a Wednesday in 2025 (not in 2024 or 2026)
+    old = "Kanwil Kemenkumham Kalimantan Raya menggelar rapat koordinasi pada Rabu (2/7) di Banjarbaru."
+    assert ev(old, None) is None  # the old name spans 2008-2024: no year is safe
