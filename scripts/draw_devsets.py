@@ -65,6 +65,7 @@ def main() -> None:
     draw_fourth_entity_set()
     draw_fifth_entity_set()
     draw_sixth_entity_set()
+    draw_third_topic_set()
 
 
 def draw_second_topic_set() -> None:
@@ -140,8 +141,20 @@ def draw_sixth_entity_set() -> None:
     _update("entity_dev_6", mixed)
 
 
+def draw_third_topic_set() -> None:
+    """A third topic-label draw (180 ids) from the articles no earlier split holds, for more examples of the
+    broad labels (official_visit above all)."""
+    s = json.loads(SPLITS.read_text())
+    used = _used(s, *(k for k in s if k != "about"))
+    rest = [r["id"] for r in _rows("articles.jsonl") if r["id"] not in used and r["source"] != "seed"]
+    random.Random(20261129).shuffle(rest)
+    _update("topic_only_3", rest[:180])
+
+
 if __name__ == "__main__":
-    if "--sixth" in sys.argv:
+    if "--topics3" in sys.argv:
+        draw_third_topic_set()
+    elif "--sixth" in sys.argv:
         draw_sixth_entity_set()
     elif "--fifth" in sys.argv:
         draw_fifth_entity_set()
