@@ -18,13 +18,10 @@ models/partnerships/report.json.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 
 from flows.errors import InputError
@@ -68,62 +65,33 @@ class PairReport:
     top_weights: list = field(default_factory=list)
 
 
-def load_scorer(shared: Path):
-    path = shared / "eval" / "score.py"
-    if not path.exists():
-        raise InputError(f"scorer not found at {path}")
-    spec = importlib.util.spec_from_file_location("pantau_pairs_score", path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["pantau_pairs_score"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def load_gold(models_dir: Path) -> dict[str, tuple[dict, str]]:
+    """id -> (gold row, file name) of the allow-listed gold files (the name says the article's CV group)."""
+    from nlp.evaluate import load_gold as read_gold
+
     out = {}
     for name in GOLD_FILES:
         path = models_dir / "annotations" / "gold" / f"{name}.jsonl"
         if not path.exists():
             raise InputError(f"gold file missing: {path}")
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        r = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise InputError(f"{path}:{n}: not valid JSON ({exc.msg})") from exc
-                    out[str(r["id"])] = (r, name)
+        try:
+            out.update({gid: (r, name) for gid, r in read_gold([path]).items()})
+        except ValueError as exc:
+            raise InputError(f"not valid JSON: {exc}") from exc
     return out
 
 
-def load_texts(shared: Path, ids: set[str]) -> dict[str, dict]:
-    """The corpus rows of `ids` only (the corpus is streamed; other articles are never kept)."""
-    corpus = shared / "data" / "corpus"
-    rows = {}
-    for name in ("articles.jsonl", "negatives.jsonl"):
-        path = corpus / name
-        if not path.exists():
-            raise InputError(f"corpus file missing: {path}")
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if str(r["id"]) in ids:
-                    rows[str(r["id"])] = r
-    return rows
-
-
-def analyse(rows: dict[str, dict]) -> dict[str, tuple[str, object]]:
-    """id -> (analysed text, Analysis without partnerships)."""
+def analyse(shared: Path, ids: set[str]) -> dict[str, tuple[str, object]]:
+    """id -> (analysed text, Analysis without partnerships) of the corpus articles `ids`."""
     from nlp.analyze import Analyzer
-    from nlp.records import ArticleText
+    from nlp.evaluate import load_corpus
 
+    corpus = shared / "data" / "corpus"
+    if not (corpus / "articles.jsonl").exists():
+        raise InputError(f"corpus file missing: {corpus / 'articles.jsonl'}")
+    arts = list(load_corpus(corpus, ids).values())
     az = Analyzer.load()
     saved, az.partnership_fn = az.partnership_fn, None
-    arts = []
-    for r in rows.values():
-        pub = r.get("published")
-        arts.append(ArticleText(id=str(r["id"]), title=r.get("title") or "", text=r.get("text") or "",
-                                published=date.fromisoformat(pub[:10]) if pub else None, url=r.get("url")))
     try:
         return {art.id: (Analyzer.full_text(art), a) for art, a in zip(arts, az.pipe(arts), strict=True)}
     finally:
@@ -289,12 +257,13 @@ def train_pairs(models_dir: Path, shared: Path, write: bool = True, data: dict |
     """Build the candidates, cross-validate, fit on all articles, write the model when it helps.
     `data` (id -> (text, Analysis)) skips the Analyzer run (tests, experiments)."""
     t0 = time.time()
+    from flows.commands.nlp_cmds import load_score_module
     from nlp import pair_model
 
-    sc = load_scorer(shared)
+    sc = load_score_module()
     gold = load_gold(models_dir)
     if data is None:
-        data = analyse(load_texts(shared, {gid for gid, (g, _) in gold.items() if g.get("relevant")}))
+        data = analyse(shared, {gid for gid, (g, _) in gold.items() if g.get("relevant")})
     arts = build_articles(gold, data, sc)
     cv = nested_cv(arts)
     oof = _oof(arts, FOLDS)

@@ -25,13 +25,7 @@ _W = r"[A-Z][\w'’-]*"  # a capitalised word
 def _region_re(reg_id: int = 0) -> str:
     """The old REGION: every region name as one alternation, longest first. Now only the fallback for a
     text that holds a sentinel character (see region_subject); REGION itself is a capture + lookup."""
-    reg = load_registry()
-    forms = set()
-    for r in reg.regions:
-        for f in [r.name, *r.aliases]:
-            forms.add(f)
-            forms.add(f.upper())
-    forms = sorted(forms, key=len, reverse=True)
+    forms = sorted(_region_forms(reg_id)[0], key=len, reverse=True)
     return r"(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w])"
 
 

@@ -31,15 +31,15 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> dict[str, dict]:
         return tomllib.load(fh)
 
 
-TOPICS: list[str] = list(load_taxonomy())
+_TAXONOMY = load_taxonomy()
+TOPICS: list[str] = list(_TAXONOMY)
 # labels that need a word in the text ("requires" in the taxonomy): a precondition the guidelines set, which a
 # bag-of-words model trained on a few hundred articles does not learn
 REQUIRES: dict[str, re.Pattern] = {lab: re.compile(v["requires"], re.IGNORECASE)
-                                   for lab, v in load_taxonomy().items() if v.get("requires")}
-
-
+                                   for lab, v in _TAXONOMY.items() if v.get("requires")}
+# cue words of the title or lead that lower a label's threshold to its trained cue threshold
 CUES: dict[str, re.Pattern] = {lab: re.compile(v["cue"], re.IGNORECASE)
-                               for lab, v in load_taxonomy().items() if v.get("cue")}
+                               for lab, v in _TAXONOMY.items() if v.get("cue")}
 CUE_CHARS = 900  # of the prepared text: the title twice and the lead paragraph
 
 
@@ -53,6 +53,7 @@ def allowed(label: str, doc: str) -> bool:
     """Whether `doc` (title + text) may carry `label` at all."""
     rx = REQUIRES.get(label)
     return rx is None or rx.search(doc) is not None
+
 
 _OUTLET_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z .,()/-]{0,60}?(?:--| - | – |, \(|\) -)\s*")
 _SPACE = re.compile(r"\s+")
@@ -210,9 +211,10 @@ class TopicModel:
         out = []
         for i, ts in enumerate(self._scores(Xt)):
             relevant = bool(rel[i] >= self.relevance_threshold)
-            topics = [lab for lab in self.topic_clfs if relevant and allowed(lab, docs[i])
+            topics = [lab for lab in self.topic_clfs if relevant
                       and (ts[lab] >= self.thresholds[lab]
-                           or (lab in cue_t and ts[lab] >= cue_t[lab] and cued(lab, docs[i])))]
+                           or (lab in cue_t and ts[lab] >= cue_t[lab] and cued(lab, docs[i])))
+                      and allowed(lab, docs[i])]  # the word checks only for a label the scores already give
             out.append(TopicPrediction(relevant, round(float(rel[i]), 4), topics,
                                        {k: v for k, v in ts.items() if v >= 0.05} if relevant else {}))
         return out

@@ -85,19 +85,25 @@ def draw_second_entity_set() -> None:
     _update("entity_dev_2", cand[:100])
 
 
+def _draw_mixed(key: str, used_keys: tuple[str, ...], seed: int, n_articles: int, n_negatives: int) -> None:
+    """A blind entity-gold round: corrections articles and hard negatives no set in `used_keys` holds, shuffled
+    together so that an annotator cannot tell them apart by position."""
+    used = _used(json.loads(SPLITS.read_text()), *used_keys)
+    cand = _entity_candidates(_rows("articles.jsonl"), used)
+    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
+    rng = random.Random(seed)
+    rng.shuffle(cand)
+    rng.shuffle(negc)
+    mixed = cand[:n_articles] + negc[:n_negatives]
+    rng.shuffle(mixed)
+    _update(key, mixed)
+
+
 def draw_third_entity_set() -> None:
     """A third, blind entity-gold draw (96 corrections articles + 12 negatives) made after the rules were
     frozen for the first report, to measure them on articles their authors never read."""
-    s = json.loads(SPLITS.read_text())
-    used = _used(s, "entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2")
-    cand = _entity_candidates(_rows("articles.jsonl"), used)
-    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
-    rng = random.Random(20261125)
-    rng.shuffle(cand)
-    rng.shuffle(negc)
-    mixed = cand[:96] + negc[:12]
-    rng.shuffle(mixed)
-    _update("entity_dev_3", mixed)
+    _draw_mixed("entity_dev_3", ("entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2"),
+                20261125, 96, 12)
 
 
 def draw_fourth_entity_set() -> None:
@@ -112,33 +118,15 @@ def draw_fourth_entity_set() -> None:
 def draw_fifth_entity_set() -> None:
     """A fifth blind draw (72 corrections articles + 6 hard negatives) from articles no earlier set labels, topic
     sets included, so that its topic scores are out of sample too."""
-    s = json.loads(SPLITS.read_text())
-    used = _used(s, "entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2", "entity_dev_3",
-                 "entity_dev_4", "topic_only", "topic_only_2")
-    cand = _entity_candidates(_rows("articles.jsonl"), used)
-    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
-    rng = random.Random(20261127)
-    rng.shuffle(cand)
-    rng.shuffle(negc)
-    mixed = cand[:72] + negc[:6]
-    rng.shuffle(mixed)
-    _update("entity_dev_5", mixed)
+    _draw_mixed("entity_dev_5", ("entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2", "entity_dev_3",
+                                 "entity_dev_4", "topic_only", "topic_only_2"), 20261127, 72, 6)
 
 
 def draw_sixth_entity_set() -> None:
     """A sixth blind draw (72 corrections articles + 6 hard negatives), labelled while the session's last fixes
     were made and scored only with the final code: the session's closing measurement."""
-    s = json.loads(SPLITS.read_text())
-    used = _used(s, "entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2", "entity_dev_3",
-                 "entity_dev_4", "entity_dev_5", "topic_only", "topic_only_2")
-    cand = _entity_candidates(_rows("articles.jsonl"), used)
-    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
-    rng = random.Random(20261128)
-    rng.shuffle(cand)
-    rng.shuffle(negc)
-    mixed = cand[:72] + negc[:6]
-    rng.shuffle(mixed)
-    _update("entity_dev_6", mixed)
+    _draw_mixed("entity_dev_6", ("entity_dev", "entity_heldout", "negatives_in_gold", "entity_dev_2", "entity_dev_3",
+                                 "entity_dev_4", "entity_dev_5", "topic_only", "topic_only_2"), 20261128, 72, 6)
 
 
 def draw_third_topic_set() -> None:

@@ -11,6 +11,7 @@ Usage (from the repo root):
   PYTHONPATH=. .venv/bin/python scripts/eval_partnerships.py --input /tmp/p_dev_in.jsonl \
       --gold /tmp/p_dev_gold.jsonl [--refresh] [--quiet] [--ids ID ...]
 Never point it at models/annotations/gold/heldout.jsonl while developing rules.
+The candidate-pair classifier experiment lives in `pantau train partnerships` (flows/train_pairs.py).
 """
 
 from __future__ import annotations
@@ -101,11 +102,6 @@ def main() -> None:
     ap.add_argument("--quiet", action="store_true", help="only the totals")
     ap.add_argument("--ids", nargs="*", help="only these articles")
     ap.add_argument("--impl", help="a .py file defining extract_partnerships to compare (e.g. an older draft)")
-    ap.add_argument("--classifier-cv", action="store_true",
-                    help="also run the candidate-pair classifier experiment (grouped 5-fold CV)")
-    ap.add_argument("--classifier-train", metavar="GOLD",
-                    help="train the pair classifier on this gold file's articles (they must be in --input) and "
-                         "score it on --gold: an out-of-sample comparison with the rules")
     a = ap.parse_args()
     if "heldout" in Path(a.gold).name:
         raise SystemExit("refusing to do error analysis on the held-out gold")
@@ -173,168 +169,6 @@ def main() -> None:
     print(f"partnerships P={p:.3f} R={r:.3f} F1={f:.3f} (tp={tp} fp={fp} fn={fn}; "
           f"fn with an entity missing={fn_missing}) kind acc on tp={kind_ok}/{kind_n} "
           f"| {ms:.2f} CPU ms/article")
-    if a.classifier_cv:
-        classifier_cv(gold, data, preds, sc)
-    if a.classifier_train:
-        classifier_holdout(read_jsonl(a.classifier_train), gold, data, preds, sc)
-
-
-def pair_features(text: str, an, predicted: dict) -> tuple[list[tuple[str, str]], list[dict]]:
-    """Candidate (unit, partner) pairs of one article with features for the classifier experiment:
-    every unit x every outside organisation the rules know of (after their name clean-up)."""
-    from nlp import partnerships as P
-
-    parties = P._parties(text, an)
-    units = P._kanwil_spans(text, [p for p in parties if p.is_unit])
-    partners = [p for p in parties if not p.is_unit]
-    canon = P._canonical(text, partners) if partners else {}
-    sents = P._sentences(text)
-    hits = P._trigger_hits(text.lower())
-    sent_of = {}
-    for k, (s, e) in enumerate(sents):
-        sent_of[k] = (s, e, P._sentence_kind(hits, s, e)[0])
-
-    def sids(p):
-        return {k for k, (s, e, _) in sent_of.items() if any(s <= a < e for a in p.starts)}
-
-    title_end = text.find("\n")
-    names, feats, seen = [], [], set()
-    for u in units:
-        us = sids(u)
-        for p0 in partners:
-            p = canon[id(p0)]
-            if (u.name, p.name) in seen:
-                continue
-            seen.add((u.name, p.name))
-            ps = sids(p0) | sids(p)
-            both = us & ps
-            f = {"rule": float((u.name, p.name) in predicted), f"rule_{predicted.get((u.name, p.name), 'none')}": 1.0,
-                 f"pfam_{p.family}": 1.0, f"ufam_{u.family}": 1.0, "same_sent": float(bool(both)),
-                 "n_units": float(len(units)), "n_partners": float(len(partners)),
-                 "p_mentions": float(len(p0.spans)), "p_in_title": float(any(a < title_end for a in p0.starts)),
-                 "u_in_title": float(any(a < title_end for a in u.starts)),
-                 "min_dist": float(min((abs(a - b) for a in us for b in ps), default=99))}
-            for k in both:
-                if sent_of[k][2]:
-                    f[f"trig_{sent_of[k][2]}"] = 1.0
-            for k in ps:
-                if sent_of[k][2]:
-                    f[f"ptrig_{sent_of[k][2]}"] = 1.0
-            names.append((u.name, p.name))
-            feats.append(f)
-    return names, feats
-
-
-def _pair_rows(gold: dict, data: dict, preds: dict, sc) -> list[tuple[list[dict], list[int], int]]:
-    """(features, labels, number of gold pairs) per relevant gold article that was analysed."""
-    rows = []
-    for gid, g in gold.items():
-        if not g.get("relevant") or gid not in data:
-            continue
-        text, an = data[gid]
-        ents = {e["key"]: e for e in g["facilities"] + g["organizations"]}
-        gp = [x for x in g.get("partnerships", []) if all(k in ents for k in x["pair"])]
-        names, feats = pair_features(text, an, {p.parties: p.kind for p in preds[gid]})
-        labels = _gold_labels(names, gp, ents, sc)
-        rows.append((feats, labels, len(gp)))
-    return rows
-
-
-def _gold_labels(names: list, gp: list, ents: dict, sc) -> list[int]:
-    """1 for each candidate pair that matches a not-yet-used gold pair (score.py's matching), else 0."""
-    used, labels = set(), []
-    for n in names:
-        hit = 0
-        for j, x in enumerate(gp):
-            e1, e2 = ents[x["pair"][0]], ents[x["pair"][1]]
-            if j not in used and ((sc.entity_match(n[0], e1) and sc.entity_match(n[1], e2))
-                                  or (sc.entity_match(n[0], e2) and sc.entity_match(n[1], e1))):
-                used.add(j)
-                hit = 1
-                break
-        labels.append(hit)
-    return labels
-
-
-def classifier_holdout(train_gold: dict, gold: dict, data: dict, preds: dict, sc) -> None:
-    """Train on one gold file's articles, score on another's: the classifier's unseen-article F1."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    overlap = set(train_gold) & set(gold)
-    if overlap:
-        raise SystemExit(f"{len(overlap)} articles are in both the training and the test gold")
-    missing = [g for g in train_gold if g not in data]
-    if missing:
-        raise SystemExit(f"{len(missing)} training articles are not in --input (e.g. {missing[0]}); "
-                         "concatenate both inputs and use --refresh")
-    train, test = _pair_rows(train_gold, data, preds, sc), _pair_rows(gold, data, preds, sc)
-    for use_rule in (False, True):
-        def strip(f, use_rule=use_rule):
-            return f if use_rule else {k: v for k, v in f.items() if not k.startswith("rule")}
-
-        vec = DictVectorizer()
-        clf = LogisticRegression(max_iter=2000, class_weight="balanced").fit(
-            vec.fit_transform([strip(f) for r in train for f in r[0]]), [y for r in train for y in r[1]])
-        tp = fp = fn = 0
-        for feats, labels, n_gold in test:
-            if not feats:
-                fn += n_gold
-                continue
-            p = clf.predict_proba(vec.transform([strip(f) for f in feats]))[:, 1] >= 0.5
-            t = sum(int(a and b) for a, b in zip(p, labels, strict=True))
-            tp, fp, fn = tp + t, fp + int(p.sum()) - t, fn + n_gold - t
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        label = "classifier (+rule output as a feature)" if use_rule else "classifier (features only)"
-        print(f"{label}: trained on {len(train)} articles, tested on {len(test)}: "
-              f"P={pr:.3f} R={rc:.3f} F1={f1:.3f} (tp={tp} fp={fp} fn={fn})")
-
-
-def classifier_cv(gold: dict, data: dict, preds: dict, sc, folds: int = 5) -> None:
-    """Grouped k-fold logistic regression over candidate pairs vs the rules, same articles, same scorer."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    rows = []  # (article index, names, feats, labels, n_gold)
-    ids = [g for g in gold if gold[g].get("relevant") and g in data]
-    for gi, gid in enumerate(ids):
-        g = gold[gid]
-        text, an = data[gid]
-        ents = {e["key"]: e for e in g["facilities"] + g["organizations"]}
-        gp = [x for x in g.get("partnerships", []) if all(k in ents for k in x["pair"])]
-        predicted = {p.parties: p.kind for p in preds[gid]}
-        names, feats = pair_features(text, an, predicted)
-        labels = _gold_labels(names, gp, ents, sc)
-        rows.append((gi, names, feats, labels, len(gp)))
-    for use_rule in (True, False):
-        tp = fp = fn = 0
-        for k in range(folds):
-            train = [r for r in rows if r[0] % folds != k]
-            test = [r for r in rows if r[0] % folds == k]
-
-            def strip(f, use_rule=use_rule):
-                return f if use_rule else {a: b for a, b in f.items() if not a.startswith("rule")}
-
-            X = [strip(f) for r in train for f in r[2]]
-            y = [lab for r in train for lab in r[3]]
-            vec = DictVectorizer()
-            clf = LogisticRegression(max_iter=2000, C=1.0, class_weight="balanced").fit(vec.fit_transform(X), y)
-            for r in test:
-                if not r[2]:
-                    fn += r[4]
-                    continue
-                p = clf.predict_proba(vec.transform([strip(f) for f in r[2]]))[:, 1] >= 0.5
-                t = sum(int(a and b) for a, b in zip(p, r[3], strict=True))
-                tp += t
-                fp += int(p.sum()) - t
-                fn += r[4] - t
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        label = "classifier (+rule output as a feature)" if use_rule else "classifier (features only)"
-        print(f"{label}: {folds}-fold grouped CV P={pr:.3f} R={rc:.3f} F1={f1:.3f} (tp={tp} fp={fp} fn={fn})")
 
 
 if __name__ == "__main__":

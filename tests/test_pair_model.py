@@ -12,7 +12,8 @@ from flows import train_pairs as T
 from nlp import pair_model
 from nlp.pair_model import Context, Side, features, pair_kind
 from nlp.partnerships import extract_partnerships, partnership_candidates
-from nlp.records import Analysis, Facility, Mention, Organization
+from nlp.records import Analysis
+from tests.test_partnerships import analysis
 
 
 def _ctx(text: str, kinds: list[set[str]], **kw) -> Context:
@@ -96,28 +97,13 @@ def test_train_on_a_tiny_synthetic_set_and_predict(tmp_path):
     assert pair_model.score(loaded, features(ctx, unit, dinsos)) < 0.5
 
 
-def _mentions(text: str, forms: list[str], label: str) -> list[Mention]:
-    out = []
-    for form in forms:
-        i = text.find(form)
-        while i != -1:
-            out.append(Mention(form, i, i + len(form), label))
-            i = text.find(form, i + 1)
-    return out
-
-
 ARTICLE = ("Pameran karya warga binaan Lapas Sukamaju\n\nLapas Sukamaju menggelar pameran karya warga binaan di "
            "alun-alun kota. Universitas Nusantara ikut memamerkan produk mahasiswa pada pameran yang sama.")
 
 
 def _analysis() -> Analysis:
-    a = Analysis(id="t", relevant=True, event_date=date(2025, 6, 3))
-    a.facilities.append(Facility(name="Lapas Sukamaju", kind="lapas", facility_id="lapas:sukamaju",
-                                 aliases=["Lapas Sukamaju"], mentions=_mentions(ARTICLE, ["Lapas Sukamaju"], "FACILITY")))
-    a.organizations.append(Organization(name="Universitas Nusantara", kind="education", org_id="education:nusantara",
-                                        aliases=["Universitas Nusantara"],
-                                        mentions=_mentions(ARTICLE, ["Universitas Nusantara"], "ORG")))
-    return a
+    return analysis(ARTICLE, [("Lapas Sukamaju", "lapas:sukamaju", ["Lapas Sukamaju"])],
+                    [("Universitas Nusantara", "education", "education:nusantara", ["Universitas Nusantara"])])
 
 
 @pytest.fixture

@@ -5,40 +5,19 @@ events continued over several sentences, officials standing for their body, and 
 
 from __future__ import annotations
 
-from datetime import date
-
 from nlp.partnerships import KIND_ORDER, _kind_in, extract_partnerships
-from nlp.records import Analysis, Facility, Mention, Official, Organization
-
-
-def _mentions(text: str, forms: list[str], label: str) -> list[Mention]:
-    out = []
-    for form in forms:
-        i = text.find(form)
-        while i != -1:
-            out.append(Mention(form, i, i + len(form), label))
-            i = text.find(form, i + 1)
-    return out
+from nlp.records import Analysis, Official
+from tests.test_partnerships import _mentions, pairs
+from tests.test_partnerships import analysis as base_analysis
 
 
 def analysis(text: str, facilities=(), orgs=(), officials=()) -> Analysis:
-    """facilities: (name, facility_id, [forms]); orgs: (name, kind, org_id, [forms]);
-    officials: (name, organization, organization_id)."""
-    a = Analysis(id="t", relevant=True, event_date=date(2025, 6, 3))
-    for name, fid, forms in facilities:
-        a.facilities.append(Facility(name=name, kind=name.split()[0].lower(), facility_id=fid, aliases=list(forms),
-                                     mentions=_mentions(text, forms, "FACILITY")))
-    for name, kind, oid, forms in orgs:
-        a.organizations.append(Organization(name=name, kind=kind, org_id=oid, aliases=list(forms),
-                                            mentions=_mentions(text, forms, "ORG")))
+    """test_partnerships.analysis, with officials: (name, organization, organization_id)."""
+    a = base_analysis(text, facilities, orgs)
     for name, org, oid in officials:
         a.officials.append(Official(name=name, organization=org, organization_id=oid,
                                     mentions=_mentions(text, [name], "PERSON")))
     return a
-
-
-def pairs(result) -> set[tuple[str, str]]:
-    return {p.parties for p in result}
 
 
 JEMBER = ("Lapas Kelas IIA Jember", "lapas-jember", ["Lapas Kelas IIA Jember", "Lapas Jember"])

@@ -8,7 +8,6 @@ numbers of input and output stay aligned; the exit code is 1 when any line faile
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import json
 import os
@@ -171,16 +170,10 @@ def _analyze_all(analyzer, arts: list, batch_size: int, n_process: int, model_di
         # fork where the platform has it: the workers start with the parent's loaded Analyzer
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         chunks = [arts[i:i + batch_size] for i in range(0, len(arts), batch_size)]
-        # the loaded models are long-lived: frozen, the workers' garbage collector never walks them (a walk
-        # writes to every object's page, which copy-on-write then copies into each worker)
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker,
-                                     initargs=(str(model_dir or ROOT / "models"),)) as ex:
-                for chunk_res in ex.map(_worker_batch, chunks):
-                    yield from chunk_res
-        finally:
-            gc.unfreeze()
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(str(model_dir or ROOT / "models"),)) as ex:
+            for chunk_res in ex.map(_worker_batch, chunks):
+                yield from chunk_res
         return
     for i in range(0, len(arts), batch_size):
         chunk = arts[i:i + batch_size]
