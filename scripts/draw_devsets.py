@@ -2,7 +2,7 @@
 
 Why a script: the draw must be reproducible and blind to content, so nobody picks "easy" articles.
 Run from the repository root with ../shared beside it: python scripts/draw_devsets.py
-(`--third` ... `--sixth` redraw only those later rounds.)
+(`--third` ... `--seventh` redraw only those later rounds.)
 """
 import json
 import random
@@ -66,6 +66,7 @@ def main() -> None:
     draw_fifth_entity_set()
     draw_sixth_entity_set()
     draw_third_topic_set()
+    draw_seventh_entity_set()
 
 
 def draw_second_topic_set() -> None:
@@ -139,8 +140,17 @@ def draw_third_topic_set() -> None:
     _update("topic_only_3", rest[:180])
 
 
+def draw_seventh_entity_set() -> None:
+    """A seventh blind draw (72 corrections articles + 6 hard negatives) from articles no earlier set labels:
+    labelled while session 4's changes were made and scored once, with the final code, at the end."""
+    s = json.loads(SPLITS.read_text())
+    _draw_mixed("entity_dev_7", tuple(k for k in s if k not in ("about", "entity_dev_7")), 20261130, 72, 6)
+
+
 if __name__ == "__main__":
-    if "--topics3" in sys.argv:
+    if "--seventh" in sys.argv:
+        draw_seventh_entity_set()
+    elif "--topics3" in sys.argv:
         draw_third_topic_set()
     elif "--sixth" in sys.argv:
         draw_sixth_entity_set()
@@ -152,3 +162,4 @@ if __name__ == "__main__":
         draw_fourth_entity_set()
     else:
         main()
+
