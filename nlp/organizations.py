@@ -19,6 +19,11 @@ from nlp.records import Mention, Organization
 from nlp.registry import Registry, load_registry, norm_key
 
 _W = r"[A-Z][\w'’-]*"  # a capitalised word
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)(?![\w])"
+# the rest of a name written after its acronym: "Institut Agama Islam Negeri (IAIN) Kudus", "Yayasan Kasih (YK) Jember"
+_AFTER_ACR = r"(?:(?<=\))\s+(?!" + _WEEKDAY + r")" + _W + r"(?:\s+(?!" + _WEEKDAY + r")" + _W + r"){0,2})?"
+# the titles and initials inside a name held by a hospital or school: "RSUD dr. R. Soeprapto", "RSUD Dr H. Moch Ansari"
+_HONOR = r"(?:(?:[Dd]r|DR|drg|Prof|Hj|H|Ir|[A-Z])\.\s*|dr\s+)*"
 
 
 @lru_cache(maxsize=2)
@@ -54,6 +59,11 @@ _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
 # "Pemasyarakatan" as the press misspells it; "Kemasyarakatan" after "Direktorat Jenderal" is the same slip
 _PAS_WORD = r"(?:Pemasyara\w*|Permasyarakatan|Kemasyarakatan)"
 _PAREN = r"(?:\s*\((?P<acr>[^()\n]{2,40})\))?"
+# "UMKM Kabupaten X", "Koperasi Pegawai Lapas": a sector or the prison's own cooperative, no partner
+_NOT_OWN = r"(?!\s+(?:Kabupaten|Kota|Provinsi|Lapas|Rutan|LPKA|Bapas|Pegawai|Karyawan|Binaan|Warga)(?![\w]))"
+# the branch office of a bank, insurer or state firm: "Unit Genteng", "Kantor Cabang Jember", "KCP Rogojampi"
+_BRANCH = (r"(?#notrig)(?:\s+(?:Kantor\s+)?(?:Cabang(?:\s+Pembantu|\s+Utama)?|Unit|KCP|KCU|KC|UP3|ULP|Area)\s+(?P<branch>" + _W +
+           r"(?:\s+" + _W + r")?))?")
 _LVL = r"(?:\s+(?P<lvl>Provinsi|Prov\.|Kabupaten|Kab\.|Kota))?"
 
 # (regex template, kind, level, family key, canonical name or None); REGION is substituted
@@ -91,20 +101,27 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+[Ii]mipas|KemenImipas|Menimipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
     (r"(?:Kementerian|Kementrian|Menteri|Departemen)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI +
-     _PAREN + r"|Keme?nk?umham" + _RI + r"|Menkumham|Depkumham|Kemenkum-H[Aa][Mm]",
+     _PAREN + r"|Keme?nk?umham" + _RI + r"|Menkumham|Wamenkumham|Depkumham|Kemenkum-H[Aa][Mm]",
      "ministry", "national", "kemenkumham", "Kementerian Hukum dan HAM"),
     # customs: "Kanwil Direktorat Jenderal Bea Cukai Aceh", "Bea Cukai Batam", "KPPBC TMP B Kualanamu"
     (r"(?:(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+|Ditjen\s+|DJBC\s+)?|Kantor\s+|"
      r"Direktorat\s+Jenderal\s+|Ditjen\s+)?Bea\s+(?:dan\s+)?Cukai(?:\s+Tipe\s+(?:Madya|Pratama)"
      r"(?:\s+Pabean)?(?:\s+[A-C])?)?(?:\s*\((?P<acr>[A-Z]{2,8})\))?(?:\s+(?P<region>REGION))?",
      "ministry", None, "customs", None),
-    (r"(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s+Imigrasi|Ditjenim|Dirjen\s+Imigrasi)" + _PAREN,
+    (r"(?:Direktorat\s+Jenderal\s+Imigrasi|Direktur\s+Jende?ral\s+Imigrasi|Ditjen\s+Imigrasi|Ditjenim|Dirjen\s+Imigrasi)"
+     + _PAREN,
      "ministry", "national", "ditjen_imigrasi", "Direktorat Jenderal Imigrasi"),
+    # the local religious affairs office written in full: "Kantor Kementerian Agama (Kemenag) Kabupaten Jember" is the
+    # "Kemenag Jember" of the next sentence, not the ministry
+    (r"(?:Kantor\s+Kementerian|Kantor\s+Kementrian|Kementerian|Kementrian)\s+Agama(?#notrig)(?:\s*\((?:Kemenag|Kankemenag)\))?\s+(?:Kota\s+|Kabupaten\s+|Kab\.\s*)?"
+     r"(?P<region>REGION)", "ministry", "regency", "kemenag_full", None),
     (r"(?:Kementerian|Kementrian|Menteri)\s+(?P<body>(?:" + _W + r")(?:\s+(?:dan|,)?\s*" + _W + r"){0,5}?)" + _RI +
      _PAREN + r"(?=[\s,.;:)]|$)", "ministry", "national", "ministry", None),
     (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|UIN|IAIN|STAIN|Akademi|"
      r"Sanggar\s+Kegiatan\s+Belajar(?:\s*\(SKB\))?)\s+"
-     r"(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,6})" + _PAREN, "education", None, "education", None),
+     r"(?P<body>(?:" + _W + r"|\d{1,4})(?:\s+(?:dan\s+)?(?:" + _W + r"|\d{1,4}(?![\w/]))){0,6})" + _PAREN +
+     # the rest of the name after its acronym: "Institut Agama Islam Negeri (IAIN) Kudus"
+     _AFTER_ACR, "education", None, "education", None),
     (r"(?<![\w])(?:Kemenag|Kemensos|Kemenkes|Kemendikbud(?:ristek)?|Kemenpora|Kemenkeu|Kemendagri|Kemenlu|"
      r"Kemnaker|Kemenaker|Kemenpan\s*RB|Kemenkop\s*UKM|Kementan|Kemenag)(?:\s+(?:Kota|Kabupaten|Kab\.)?\s*"
      r"(?P<region>REGION))?", "ministry", None, "ministry_acr", None),
@@ -142,7 +159,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # military
     (r"(?:(?:Komando\s+(?:Distrik|Resor|Daerah|Rayon)\s+Militer|Pangkalan\s+TNI\s+AL)\s*"
      r"\((?:Kodim|Korem|Kodam|Koramil|Lanal)\)\s*|Kodim|Korem|Kodam|Koramil|Lantamal|Lanal|Lanud|Yonif|Kodiklat|Danrem|Dandim|Pangdam|Danramil|Danlanal)"
-     r"\s+(?P<region>[\dIVX]+(?:/[\w-]+)?(?:\s+" + _W + r")?|" + _W + r")", "military", None, "military", None),
+     r"\s+(?P<region>[\dIVX]+(?:-\d+)?(?:/[\w-]+)?(?:\s+" + _W + r")?|" + _W + r")", "military", None, "military", None),
     (r"(?<![\w])TNI(?:\s+(?:AD|AL|AU|Angkatan\s+\w+))?(?![\w])|Tentara\s+Nasional\s+Indonesia", "military",
      "national", "military:tni", "TNI"),
     # prosecutors and courts
@@ -152,7 +169,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      "prosecutor:kejati", None),
     (r"Kejaksaan\s+Agung(?:\s*\(Kejagung\))?|Kejagung", "prosecutor", "national", "prosecutor:kejagung",
      "Kejaksaan Agung"),
-    (r"(?:Pengadilan\s+Negeri\s*(?:\(PN\))?|PN)\s+(?P<region>REGION|" + _W + r")", "court", "regency",
+    (r"(?:Pengadilan\s+Negeri\s*(?:\(PN\))?|PN)(?:\s+Kelas\s+I{1,2}[AB]?(?:\s+Khusus)?)?\s+(?P<region>REGION|" + _W + r")", "court", "regency",
      "court:pn", None),
     (r"(?:Pengadilan\s+Tinggi\s*(?:\(PT\))?)\s+(?P<region>REGION|" + _W + r")", "court", "province", "court:pt", None),
     (r"(?:Pengadilan\s+Agama\s*(?:\(PA\))?)\s+(?P<region>REGION|" + _W + r")", "court", "regency", "court:pa", None),
@@ -163,6 +180,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:kpu", None),
     (r"(?:Badan\s+Pengawas\s+Pemilihan\s+Umum\s*(?:\(Bawaslu\))?|Bawaslu)(?:\s+(?:RI|Republik\s+Indonesia)|" + _LVL +
      r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:bawaslu", None),
+    # the village polling committee: "PPS (Panitia Pemungutan Suara)"; "Kelompok ... (KPPS)" is the booth's own staff
+    (r"(?:(?<!Kelompok\s)Panitia\s+Pemungutan\s+Suara(?:\s*\(PPS\))?|PPS(?:\s*\(Panitia\s+Pemungutan\s+Suara\))?)"
+     r"(?![\w])", "election_body", None, "election:pps", None),
     (r"(?:Panitia\s+Pengawas\s+Pemilihan\s+Umum\s*(?:\(Panwaslu\))?|Panwaslu|Panwascam)" + _LVL +
      r"(?:\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:panwaslu", None),
     # ombudsman
@@ -186,9 +206,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"Singapura|Filipina|Belanda|Prancis|Perancis|Amerika\s+Serikat|AS|Jepang|Tiongkok|China|Korea\s+Selatan|"
      r"Arab\s+Saudi|Thailand|Vietnam|India|Brasil|Nigeria|Iran|Taiwan|Timor\s+Leste|Papua\s+Nugini)(?![\w])",
      "other", "national", "government", None),
-    (r"(?P<lvl2>Gubernur|Bupati|Wali\s*[Kk]ota|Walikota)\s+(?P<region>REGION)", "local_government", None,
+    (r"(?P<lvl2>Gubernur|Bupati|Wali\s*[Kk]ota|Walikota|gubernur|bupati|wali\s*kota|walikota)\s+(?P<region>REGION)", "local_government", None,
      "pemda_title", None),
-    (r"(?:Dinas|Badan|Loka(?=\s+(?:Latihan|Pengawas|Penelitian)\s)|Balai(?!\s+(?:Pemasyarakatan|Besar\s+Pemasyarakatan|Kota|Desa|Kelurahan|Rakyat|Pertemuan|"
+    (r"(?:Dinas|Badan(?!\s+(?:Penyelenggara\s+Jaminan|Amil\s+Zakat))|Loka(?=\s+(?:Latihan|Pengawas|Penelitian)\s)|Balai(?!\s+(?:Pemasyarakatan|Besar\s+Pemasyarakatan|Kota|Desa|Kelurahan|Rakyat|Pertemuan|"
      r"Wartawan|Warga|Raya)))\s+(?P<body>" + _W + r"(?:,?\s+(?:dan\s+|serta\s+)?(?!Kota\s|Kabupaten\s|Provinsi\s)"
      r"(?!(?:Dinas|Badan|Balai|Kepala)\s)" + _W +
      r"){0,9})" + _PAREN +
@@ -199,11 +219,12 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"Dukcapil|Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
      r"(?P<region>REGION))?(?![\w])", "local_government", None, "dinas_acr", None),
     # health, education
-    (r"(?:RSUD|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik)\s+(?P<body>" + _W +
-     r"(?:\s+(?:" + _W + r"|[IVX]+|\d+)){0,3})", "health", None, "health", None),
-    (r"(?<![\w])(?:SMAN|SMKN|SMPN|SDN|MAN|MTsN|MTs|SMA\s+Negeri|SMK\s+Negeri|SMP\s+Negeri|SD\s+Negeri|PKBM)\s+"
+    (r"(?:RSUD|RSJ|Rumah\s+Sakit(?:\s+Umum|\s+Jiwa)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik)\s+"
+     r"(?P<body>" + _HONOR + _W + r"(?:\s+(?:" + _HONOR + _W + r"|[IVX]+|\d+)){0,3})", "health", None, "health", None),
+    (r"(?<![\w])(?:SMAN|SMKN|SMPN|SDN|SLBN|MAN|MTsN|PKBM|MTs|(?:SMA|SMK|SMP|SD|SLB)(?=\s+(?:Negeri|Swasta|Muhammadiyah|"
+     r"Islam|Katolik|Kristen|IT|PGRI|Terpadu|Plus|\d)))\s+"
      r"(?P<body>(?:\d+\s+)?" + _W +
-     r"(?:\s+" + _W + r"){0,3})", "education", None, "education", None),
+     r"(?:\s+(?:" + _W + r"|\d+(?![\w/]))){0,3})", "education", None, "education", None),
     # other national bodies
     (r"Komisi\s+Pemberantasan\s+Korupsi(?:\s*\(KPK\))?|(?<![\w])KPK(?![\w])", "other", "national", "kpk", "KPK"),
     (r"Komnas\s+HAM|Komisi\s+Nasional\s+Hak\s+Asasi\s+Manusia(?:\s*\(Komnas\s+HAM\))?", "ombudsman", "national",
@@ -215,7 +236,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Sub\s*)?Denpom(?:\s+[IVX]+/[\w-]+)?(?:\s+(?!Letda|Lettu|Kapten|Mayor|Serma|Serka|Sertu|Pelda|Peltu)" + _W + r")?|"
      r"Pomdam(?:\s+[IVX]+/" + _W + r"|\s+Jaya)?|Puspom\s+TNI(?:\s+AD)?", "military", None, "military:pom", None),
     (r"(?<![\w])LPSK(?![\w])|Lembaga\s+Perlindungan\s+Saksi\s+dan\s+Korban", "other", "national", "lpsk", "LPSK"),
-    (r"BPJS\s+(?:Kesehatan|Ketenagakerjaan)|BPJS(?![\w])", "health", "national", "bpjs", None),
+    (r"BPJS\s+(?P<body>Kesehatan|Ketenagakerjaan)" + _BRANCH + r"|Badan\s+Penyelenggara\s+Jaminan\s+Sosial(?:\s*\(BPJS\))?\s+"
+     r"(?P<body2>Kesehatan|Ketenagakerjaan)" + _BRANCH.replace("branch", "branch2") + r"|BPJS(?![\w])|BPJamsostek(?![\w])", "health",
+     "national", "bpjs", None),
     # a party named as a politician's affiliation: "politikus PDI Perjuangan", "Politisi PAN"
     (r"(?<=[Pp]olitikus\s)(?:Partai\s+)?(?P<body>PDI\s+Perjuangan|PDI-?P|Golkar|Gerindra|PKB|PKS|Nas[Dd]em|"
      r"Demokrat|PAN|PPP|Hanura|Perindo|PSI)(?![\w])|"
@@ -223,11 +246,13 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"Demokrat|PAN|PPP|Hanura|Perindo|PSI)(?![\w])|"
      r"(?:Fraksi\s+(?:Partai\s+)?|F-)(?P<body3>PDI\s+Perjuangan|PDI-?P|Golkar|Gerindra|PKB|PKS|Nas[Dd]em|Demokrat|PAN|"
      r"PPP|Hanura|Perindo|PSI)(?![\w])", "other", "national", "party", None),
+    (r"(?:Rumah\s+Detensi\s+Imigrasi\s*(?:\(Rudenim\))?|Rudenim)\s+(?P<region>REGION|" + _W + r")", "ministry", "regency",
+     "rudenim", None),
     (r"(?:Kantor\s+Imigrasi|Kanim)(?:\s+Kelas\s+[I]+(?:\s+[A-Z]{1,3})?)?(?:\s+TPI)?\s+(?P<region>REGION|" + _W + r")",
      "ministry", "regency", "kanim", None),
     (r"(?:Kantor\s+Kementerian\s+Agama|Kantor\s+Kemenag|Kemenag)\s+(?:Kota\s+|Kabupaten\s+)?(?P<region>REGION|" + _W +
      r")", "ministry", "regency", "kemenag_office", None),
-    (r"(?:Perum\s+LKBN\s+|LKBN\s+|Biro\s+|Kantor\s+Berita\s+)Antara(?:\s+News)?(?:\s+(?P<region>REGION))?(?![\w])"
+    (r"(?:Perum\s+LKBN\s+|LKBN\s+|Biro\s+|Kantor\s+Berita\s+|kantor\s+berita\s+)Antara(?:\s+News)?(?:\s+(?P<region>REGION))?(?![\w])"
      r"|Antara\s+News(?:\s+(?P<region2>REGION))?", "media",
      None, "antara", None),
     (r"(?:Majelis\s+Ulama\s+Indonesia\s*(?:\(MUI\))?|MUI)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
@@ -240,19 +265,53 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Forum\s+Komunikasi\s+Pimpinan\s+Daerah(?:\s*\((?P<acr>Forkopimda)\))?|[Ff]orkopimda)"
      r"\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None, "forkopimda",
      None),
-    (r"(?<![\w])BLK\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None,
+    (r"(?<![\w])(?:BLK|BPVP)\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None,
      "blk", None),
-    (r"(?:Tim\s+Penggerak\s+(?:PKK|Pemberdayaan\s+Kesejahteraan\s+Keluarga)|TP[\s-]*PKK)(?:\s*\((?P<acr>TP[\s-]*PKK)\))?"
+    (r"(?:Tim\s+Penggerak\s+(?:PKK|Pemberdayaan\s+Kesejahteraan\s+Keluarga)|TP[\s-]*PKK|PKK(?![\w]))(?:\s*\((?P<acr>TP[\s-]*PKK)\))?"
      r"(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION))?", "other", None, "pkk", None),
-    (r"(?:Badan\s+Amil\s+Zakat\s+Nasional|Baznas)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?(?P<region>REGION))?",
+    (r"(?:Badan\s+Amil\s+Zakat\s+Nasional(?:\s*\(Baznas\))?|Baznas)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?(?P<region>REGION))?",
      "other", None, "baznas", None),
     (r"(?:Palang\s+Merah\s+Indonesia\s*(?:\(PMI\))?|PMI)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
      r"(?P<region>REGION))?(?![\w])", "health", None, "pmi", None),
-    (r"(?:Bank\s+(?:BRI|BNI|Mandiri|BTN|BSI|Syariah\s+Indonesia|Rakyat\s+Indonesia|Negara\s+Indonesia|" + _W +
-     r")|(?:PT|CV)\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4}))", "company", None, "company", None),
+    # companies; banks and state firms by brand, with the branch a prison deals with ("BRI Unit Genteng")
+    (r"(?:PT|CV|UD)\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4})", "company", None, "company", None),
+    (r"Bank\s+(?P<body2>BRI|BNI|Mandiri|BTN|BSI|Syariah\s+Indonesia|Rakyat\s+Indonesia|Negara\s+Indonesia|"
+     r"Tabungan\s+Negara|" + _W + r")(?:\s*\((?P<acr>[A-Z]{2,6})\))?" + _BRANCH, "company", None, "company", None),
+    (r"(?P<body3>BRI|BNI|BTN|BSI|Pertamina|PLN|Telkom|Telkomsel|Pegadaian|Bulog|Jasa\s+Raharja|Taspen|Asabri|"
+     r"Pos\s+Indonesia|Angkasa\s+Pura|Pelindo)(?![\w])" + _BRANCH, "company", None, "company", None),
     (r"(?:Yayasan|Lembaga\s+Bantuan\s+Hukum|LBH|Pondok\s+Pesantren|Ponpes|Pesantren|Perkumpulan|Gerakan\s+Nasional\s+Anti|"
      r"Granat|Panti\s+(?:Asuhan|Sosial|Jompo|Werdha|Rehabilitasi)|Lembaga\s+Pelatihan\s+Kerja|"
-     r"Lembaga\s+Kursus(?:\s+dan\s+Pelatihan)?|LKP)\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4})" + _PAREN, "other", None, "civil", None),
+     r"Lembaga\s+Kursus(?:\s+dan\s+Pelatihan)?|LKP|LSM|Komunitas|Gereja|Jemaat|Paroki|Keuskupan(?:\s+Agung)?|"
+     r"Majelis\s+Ta'?lim|Sanggar|Paguyuban|Kelompok\s+(?:Wanita\s+)?Tani|Gapoktan|Poktan|"
+     r"UMKM" + _NOT_OWN + r"|UKM" + _NOT_OWN + r"|Koperasi" + _NOT_OWN + r"|"
+     r"Dewan\s+Dakwah\s+Islamiyah\s+Indonesia(?:\s*\(DDII\))?)"
+     r"(?#notrig)(?:\s*\((?:LBH|Ponpes|PP|LKP|LPK|LSM)\))?\s+"
+     r"(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4})" + _PAREN + _AFTER_ACR, "other", None, "civil", None),
+    (r"Perpustakaan\s+Nasional(?:\s+(?:RI|Republik\s+Indonesia))?(?:\s*\(Perpusnas\))?|Perpusnas(?![\w])", "ministry",
+     "national", "perpusnas", "Perpustakaan Nasional"),
+    # mass, religious and professional bodies by their usual names, with the branch of the place
+    (r"(?P<body>PCNU|PWNU|Nahdlatul\s+Ulama|Muhammadiyah|"
+     r"GP\s+Ansor|Gerakan\s+Pemuda\s+Ansor|Fatayat\s+NU|Muslimat\s+NU|LDII|FKUB|Forum\s+Kerukunan\s+Umat\s+Beragama|"
+     r"PHDI|Parisada\s+Hindu\s+Dharma\s+Indonesia|Walubi|HKBP|GPIB|GMIM|Dekranasda|Dewan\s+Kerajinan\s+Nasional\s+"
+     r"Daerah|KONI|PWI|Persatuan\s+Wartawan\s+Indonesia|Kadin|HIPMI|PGRI|Kwarcab|Kwarda|Kwartir\s+(?:Cabang|Daerah)|"
+     r"Karang\s+Taruna|Gerakan\s+Pramuka|Ikatan\s+Dokter\s+Indonesia|IDI|SMSI|JMSI|IWO|AJI|Peradi|Lazismu|Lazisnu|LAZISNU|Dompet\s+Dhuafa|Rumah\s+Zakat)"
+     + _PAREN +
+     r"(?#notrig)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*|Cabang\s+|Wilayah\s+|Daerah\s+)?(?P<region>REGION))?"
+     r"(?![\w])", "other", None, "mass_org", None),
+    # the sub-district religious affairs office that weds inmates and teaches them: "KUA Kecamatan Genteng"
+    (r"(?:Kantor\s+Urusan\s+Agama\s*(?:\(KUA\)\s*)?|KUA\s+)(?:Kecamatan\s+|Kec\.\s*)?(?P<body>" + _W +
+     r"(?:\s+" + _W + r")?)", "ministry", "district", "kua", None),
+    # media named by brand: "RRI Jember", "(LPP) TVRI Jawa Timur", "Radar Banyuwangi", "Tribun Timur"; a byline,
+    # dateline or quote credit is not an actor (see _MEDIA_SOURCE). One family per brand shape, each opening with a
+    # letter, so that the engine skips ahead to it (see _has_prefix)
+    (r"RRI(?:\s+(?:Stasiun\s+)?(?P<region>REGION))?(?![\w])", "media", None, "media", None),
+    (r"TVRI(?:\s+(?:Stasiun\s+)?(?P<region>REGION))?(?![\w])", "media", None, "media", None),
+    (r"(?:Radio|Televisi)\s+Republik\s+Indonesia(?:\s*\((?P<acr>RRI|TVRI)\))?", "media", None, "media", None),
+    (r"Jawa\s+Pos\s+Radar\s+(?:REGION|" + _W + r")(?![\w])|Radar\s+(?:REGION|" + _W + r")(?![\w])|"
+     r"Tribun\s+(?:REGION|" + _W + r")(?![\w])|Jawa\s+Pos(?![\w])", "media", None, "media", None),
+    # village and sub-district governments that host or receive inmates: "Pemerintah Desa Sumberrejo", "Pemdes X"
+    (r"(?:Pemerintah\s+(?:Desa|Kecamatan|Kelurahan)|Pemdes|Pemkec)\s+(?P<body>" + _W + r"(?:\s+" + _W + r")?)",
+     "local_government", "district", "village", None),
 ]
 
 _SPECS += [
@@ -263,7 +322,7 @@ _SPECS += [
     # a bare "Polres" / "Kodim" in a list or at a sentence end: the unit of the place the story is about
     (r"(?:Polres(?:ta|tabes)?|Polsek)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran|dan\s+jajaran|setempat))", "police",
      None, "police:bare", None),
-    (r"(?:Pemprov|Pemkab|Pemkot)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|setempat))", "local_government", None,
+    (r"(?:Pemprov|Pemkab|Pemkot|Pemda)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|setempat))", "local_government", None,
      "pemda:bare", None),
     (r"Kodim(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran))", "military", None, "military:bare", None),
 ]
@@ -285,13 +344,54 @@ _EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kap
                 "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
                 "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah"}, "corrections_office": {"Kanwil", "Kemenkumham"},
                 "police:brimob": {"Brimob"}, "kemenimipas": {"grasi", "mipas"}, "party": {"oliti", "Fraksi", "F-"}, "customs": {"Bea"}, "government": {"emerintah"}, "police:bare": {"Polres", "Polsek"},
-                "military:bare": {"Kodim"}, "forkopimda": {"orkopimda"}}
+                "military:bare": {"Kodim"}, "forkopimda": {"orkopimda"}, "media": {"Radar"}}
+
+
+def _group_end(pat: str, i: int) -> int:
+    """The index after the group that opens at pat[i] == "(" (escapes and character classes skipped)."""
+    depth, k = 0, i
+    while k < len(pat):
+        c = pat[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k += 1
+            if k < len(pat) and pat[k] == "]":
+                k += 1
+            while k < len(pat) and pat[k] != "]":
+                k += 2 if pat[k] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return len(pat)
+
+
+_NO_TRIGGER = re.compile(r"\(\?<?[=!]|\(\?#notrig\)")
+
+
+def _trigger_source(pat: str) -> str:
+    r"""The pattern without what never starts a match: lookarounds ("Balai(?!\s+Pemasyarakatan)", "(?!Senin)") and
+    optional tails marked "(?#notrig)" (a bank's "Kantor Cabang X"); their words are no triggers."""
+    out, i = [], 0
+    for m in _NO_TRIGGER.finditer(pat):
+        if m.start() < i:
+            continue
+        out.append(pat[i:m.start()])
+        i = _group_end(pat, m.start()) if m.group().endswith(("=", "!")) else _group_end(pat, m.end())
+    out.append(pat[i:])
+    return "".join(out)
 
 
 def _triggers(pat: str, key: str) -> tuple[str, ...]:
     """Words one of which must occur in a text for the pattern to match there (a superset, checked as
     substrings): skipping patterns whose words are absent makes organisation finding ~5x faster."""
-    words = set(re.findall(r"(?:^|\||\(\?:|\(\?P<\w+>)\s*(?:\(\?<!\[\\w\]\))?\s*(?:\(\?:)*([A-Z][A-Za-z]+)", pat))
+    words = set(re.findall(r"(?:^|\||\(\?:|\(\?P<\w+>)\s*(?:\(\?<!\[\\w\]\))?\s*(?:\(\?:)*([A-Z][A-Za-z]+)",
+                           _trigger_source(pat)))
     words = (words - _NOT_FIRST) | _EXTRA_FIRST.get(key, set())
     return tuple(sorted(words))
 
@@ -494,7 +594,8 @@ _DINAS_ACR = {"dinsos": "sosial", "dinkes": "kesehatan", "disnaker": "tenaga ker
 # acronyms of kinds of institution, not of one body: "Lembaga Pelatihan Kerja (LPK)", "Sekolah Dasar (SD)"
 _TYPE_ACR = {"sd", "smp", "sma", "smk", "mi", "mts", "lpk", "opd", "lsm", "lpks", "lks", "upt", "umkm", "ukm", "pns",
              "asn", "bumn", "bumd", "tps", "dirjen", "ormas", "paud", "tk", "slb", "pt", "cv", "rs"}
-_GENERIC_FAMILIES = {"ministry", "ditjen", "dinas", "health", "education", "civil", "company"}
+_BANK = {"rakyat indonesia": "BRI", "negara indonesia": "BNI", "tabungan negara": "BTN", "syariah indonesia": "BSI"}
+_GENERIC_FAMILIES = {"ministry", "ditjen", "dinas", "health", "education", "civil", "company", "media"}
 
 
 # ranks that end in the force's name: "Brigadir Jenderal TNI", "Mayjen TNI", "Laksamana Pertama TNI"
@@ -510,7 +611,7 @@ _LAW_MINISTRY = re.compile(r"Kem\w*um\s*(?:dan\s+)?HAM|Kemekumham|Hukum\s+dan\s+
 _BALLOT_AFTER = re.compile(r"\s*(?:,|dan|serta)\s*(?:DPD|DPRD|Presiden)(?![\w])")
 _BALLOT_BEFORE = re.compile(r"(?:Presiden|DPR\s+RI|DPD(?:\s+RI)?|DPRD(?:\s+\w+){0,2})\s*(?:,|dan|serta|/)\s*$")
 _PLURAL_BEFORE = re.compile(r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|para|seluruh|"
-                            r"semua|setiap|tiap|jajaran|antar|sejumlah)\s+$", re.IGNORECASE)
+                            r"semua|setiap|tiap|jajaran|antar|sejumlah|masing-masing)\s+$", re.IGNORECASE)
 # photo credits and captions: "(Foto: Polda Jateng)", "(Dok. Humas Lapas X)", "Foto/Dok: ..." lines
 _CREDIT = re.compile(r"\((?:Foto|FOTO|Photo|Dok|DOK|Dokumentasi|Sumber\s+[Ff]oto|Ilustrasi)\b[^()\n]{0,80}\)|"
                      r"^[ \t]*(?:Foto|FOTO|Dok|DOK)\s*[:/.][^\n]{0,120}", re.MULTILINE)
@@ -633,8 +734,10 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 continue  # "surat suara Presiden, DPR RI, DPD, DPRD Provinsi": the ballots of an election, no body
             if key == "military:tni" and _RANK_BEFORE.search(text[max(0, a - 40):a]):
                 continue  # "Mayjen TNI (Purn) Andi ...": the force is part of a rank, no actor
-            if key in ("police:bare", "military:bare") and _PLURAL_BEFORE.search(text[max(0, a - 20):a]):
+            if key in ("police:bare", "military:bare", "pemda:bare") and _PLURAL_BEFORE.search(text[max(0, a - 20):a]):
                 continue  # "empat Polres", "jajaran Polsek": many units, none named
+            if key == "pemda:bare" and text[a - 1:a] == "(":
+                continue  # "setiap pemerintah daerah (Pemda)": the acronym of a common noun
             region = _g(m, "region") if m is not None else None
             if region and norm_key(region) in _NOT_REGION:
                 continue
@@ -651,6 +754,17 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             acr = (_g(m, "acr") or _g(m, "acr2")) if m is not None else None
             body = _g(m, "body") if m is not None else span.split(None, 1)[1] if " " in span else None
             fam = key
+            if key in ("company", "bpjs") and m is not None:
+                body = body or _g(m, "body2") or _g(m, "body3") or _g(m, "acr")
+            if key == "bpjs" and span.startswith("BPJamsostek"):
+                body = "Ketenagakerjaan"
+            if key == "media":
+                # "Jawa Pos Radar Bali" = "Radar Bali", "Radio Republik Indonesia (RRI)" = "RRI", "RRI Jember" is RRI there
+                body = acr or _JAWA_POS.sub("", span)
+                body = body.split()[0] if body.startswith(("RRI", "TVRI")) else body
+            if key == "company" and body:
+                # "Bank Rakyat Indonesia (BRI)" = "BRI", "Bank Negara Indonesia" = "BNI"
+                body = acr or _BANK.get(norm_key(body), body)
             if key in ("bnn",):
                 a_ = (acr or "").upper()
                 if not lvl:
@@ -673,7 +787,9 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 lvl = "province" if span.startswith("BNNP") else "regency"
             if key == "ministry" and body and not _ministry_words(body):
                 continue  # "Menteri Agus", "Menteri Inggris": a person or a country, not a ministry
-            if key in ("ministry", "ditjen", "dinas", "health", "education", "civil", "company") and body:
+            if key == "media" and _media_source(text, a, b):
+                continue
+            if key in ("ministry", "ditjen", "dinas", "health", "education", "civil", "company", "mass_org", "kua", "village") and body:
                 fam = f"{key}:{norm_key(body)}"
                 if key == "dinas":
                     fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"
@@ -681,6 +797,13 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                     fam = f"badan:{norm_key(body)}"
                 elif key == "dinas" and span.startswith("Balai"):
                     fam = f"balai:{norm_key(body)}"
+            elif key in ("bpjs", "media"):
+                fam = f"{key}:{norm_key(body or 'national')}"
+            elif key == "kemenag_full":
+                fam = "ministry:kemenag"
+            elif key == "blk":
+                # "BLK Jember" is the "Balai Latihan Kerja (BLK) Kabupaten Jember" of the sentence before
+                fam = "balai:latihan kerja" if span.startswith("BLK") else "balai:pelatihan vokasi dan produktivitas"
             elif key == "ministry_acr":
                 fam = f"ministry:{norm_key(span.split()[0])}"
             elif key == "dinas_acr" and body:
@@ -767,6 +890,22 @@ def _teaser_spans(text: str) -> list[tuple[int, int]]:
     return menu
 
 
+# where a news outlet is the source of the report, not an actor in it: "kata X kepada Tribun Bali", "dilansir
+# dari RRI", "Laporan Wartawan Tribun Jabar", "(Tribun Bali/Nama)", "SIDOARJO, Jawa Pos - ...", "TVRI Jambi • Sosial"
+_MEDIA_SOURCE = re.compile(r"(?:(?<![\w])(?:[Kk]epada|[Dd]ihubungi|[Dd]itemui|[Dd]ikonfirmasi|konfirmasi|[Dd]ikutip|[Mm]engutip|"
+                           r"[Dd]ilansir|[Mm]elansir|diterima|diwawancarai|[Ww]awancara|[Ww]artawan|[Ss]umber|Penulis|"
+                           r"Editor|Reporter|Pewarta|tayangan|laman|situs|akun|kanal|COPYRIGHT|Copyright|Simak|Baca|"
+                           r"[Jj]urnalis|[Kk]ontributor|[Cc]etak)(?:\s+(?:dari|oleh|dengan))?\s*:?|[(©]|"
+                           r"^[ \t]*[A-Z][A-Z .]+,)\s*$", re.MULTILINE)
+_JAWA_POS = re.compile(r"^Jawa\s+Pos\s+(?=Radar)")
+_MEDIA_AFTER = re.compile(r"[ \t]*(?:[/|•]|[-–—][ \t]|\.[a-z]|\n|$)")
+
+
+def _media_source(text: str, a: int, b: int) -> bool:
+    """Most brand mentions in a news text credit the outlet that wrote it; only the rest name a partner."""
+    return bool(_MEDIA_SOURCE.search(text, max(0, a - 40), a) or _MEDIA_AFTER.match(text, b))
+
+
 def _ministry_words(body: str) -> bool:
     from nlp.facilities import _common_words
 
@@ -803,7 +942,7 @@ def _canon_region(reg: Registry, region: str | None) -> tuple[str | None, str | 
 _FAMILY_NAME = {"police:polda": "Polda", "police:polres": "Polres", "police:polsek": "Polsek",
                 "prosecutor:kejari": "Kejari", "prosecutor:kejati": "Kejati", "court:pn": "Pengadilan Negeri",
                 "court:pt": "Pengadilan Tinggi", "court:pa": "Pengadilan Agama", "kanim": "Kantor Imigrasi",
-                "kemenag_office": "Kemenag", "law_office": "Kanwil Kemenkum", "immigration_office": "Kanwil Ditjen Imigrasi",
+                "kemenag_office": "Kemenag", "rudenim": "Rudenim", "law_office": "Kanwil Kemenkum", "immigration_office": "Kanwil Ditjen Imigrasi",
                 "dprd": "DPRD"}
 
 
@@ -891,7 +1030,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
             # a bare "Polres" joins the article's named Polres, else stands for the local unit
             word = h.text.split()[0]
             fam = {"Polsek": "polsek", "Kodim": "kodim", "Pemprov": "province", "Pemkab": "regency",
-                   "Pemkot": "city"}.get(word, "polres")
+                   "Pemkot": "city", "Pemda": "regency"}.get(word, "polres")
             units = [o for o in orgs.values() if (o.org_id or "").startswith((f"police:{fam}:", f"military:{fam}:",
                                                                               f"local_government:{fam}:"))]
             if units:
@@ -1093,14 +1232,16 @@ def display_name(o: Organization) -> str:
     return max(forms, key=lambda a: (not _TITLE_FORM.search(a), len(a.split()), len(a)))
 
 
-_TITLE_ONLY = re.compile(r"^(?:Gubernur|Wakil\s+Gubernur|Bupati|Wakil\s+Bupati|Wali\s*[Kk]ota|Walikota|Kapolda|Kapolres\w*|"
+_TITLE_ONLY = re.compile(r"^(?:[Gg]ubernur|Wakil\s+Gubernur|[Bb]upati|Wakil\s+Bupati|[Ww]ali\s*[Kk]ota|[Ww]alikota|Kapolda|Kapolres\w*|"
                          r"Kapolsek\w*|Kajari|Kajati|Dandim|Danrem|Pangdam)\b")
 
 
 # the office holder taking part in the story: "dihadiri Kapolres Tegal, Dandim ...", "didampingi Bupati X"
 _TAKES_PART = re.compile(r"\b(?:dihadiri|menghadiri|hadir|turut|didampingi|mendampingi|disaksikan|menyaksikan|"
                          r"disambut|menyambut|diterima|menerima|mengundang|diundang|bersama|berkunjung|kunjungan|"
-                         r"audiensi|silaturahmi|menandatangani|ditandatangani|meninjau)\b", re.IGNORECASE)
+                         r"audiensi|silaturahmi|menandatangani|ditandatangani|meninjau|komunikasi|berkomunikasi|"
+                         r"koordinasi|berkoordinasi|bertemu|menemui|mengunjungi|dikunjungi|meresmikan|diresmikan|"
+                         r"kerja\s*sama|bekerja\s*sama|menyerahkan|diserahkan)\b", re.IGNORECASE)
 
 
 def drop_title_only(orgs: list[Organization], officials) -> list[Organization]:

@@ -30,6 +30,11 @@ How a sentence with a trigger word becomes pairs:
   his body's own team, readiness ("siap berkoordinasi") and cooperation "antara" two other bodies are no pairs;
 - guests named after an attendance word are no hosts; an opening ("Peresmian dilakukan oleh Kakanwil bersama
   Bupati") is at the facility; the units listed as visited ("UPT yang dikunjungi meliputi ...") are each visited.
+- joint work told without a classic trigger word (session 4): a list after "antara" names every side; an outside
+  body speaking "di Lapas X" or at an event held there came to the unit; an event at the facility named by its kind
+  ("apel di halaman Lapas") pairs the bodies taking part with the article's facility; in a one-facility article
+  "koordinasi dengan TNI" / "sosialisasi bersama KPU" without a subject is the facility's; the head of a Kanwil
+  listed among the guests of an event at the facility is a guest, the facility hosts.
 Pairs inside the corrections hierarchy (facility <-> Kanwil, Ditjenpas, Kemenkumham/Kemenimipas) are
 never partnerships; those offices are units themselves when an outside body deals with them.
 A trained pair classifier (nlp/pair_model.py) may append candidate pairs the rules left out; it runs only
@@ -56,32 +61,49 @@ _TRIGGERS = {
     "agreement": r"\bmou\b|nota\s+kesepahaman|memorandum|perjanjian\s+kerja\s*sama|\bpks\b|penandatanganan|"
                  r"menandatangani|ditandatangani|kesepakatan\s+bersama|naskah\s+kerja\s*sama|"
                  r"jalin\s+(?:\w+\s+){0,2}kerja\s*sama|perpanjang\w*\s+(?:\w+\s+){0,2}kerja\s*sama|"
-                 r"teken\s+(?:\w+\s+){0,2}kerja\s*sama|meneken|diteken|nota\s+kesepakatan",
+                 r"teken\s+(?:\w+\s+){0,2}kerja\s*sama|meneken|diteken|nota\s+kesepakatan|kesepahaman",
     "joint_operation": r"razia|penggeledahan|menggeledah|geledah|sidak\s+(?:gabungan|bersama)|tes\s+urine?|"
                        r"uji\s+urine?|operasi\s+(?:gabungan|bersama)|pemeriksaan\s+urine?|sampel\s+urine?|"
                        r"penyisiran|diserahkan\b[^.]{0,60}\b(?:ke|kepada)\b|serahkan\s+(?:\w+\s+){0,4}(?:ke|kepada)\b|"
                        r"patroli\s+bersama|pemusnahan|aparat\s+gabungan|tim\s+gabungan|gabungan|penyelundupan|"
-                       r"menggagalkan|digagalkan|pengungkapan|patroli|pengejaran|memburu|diburu|"
+                       r"menggagalkan|digagalkan|penggagalan|pengungkapan|patroli|pengejaran|memburu|diburu|"
                        r"dilaporkan\s+(?:\w+\s+){0,2}(?:ke|kepada)\b|melaporkan\s+(?:\w+\s+){0,3}(?:ke|kepada)\b|"
                        # "kasus yang melibatkan warga binaan": inmates involved in a crime, no joint work
                        r"menghubungi|melibatkan(?!\s+(?:\w+\s+)?(?:warga|napi|narapidana|tahanan|oknum|wbp|anak\s+binaan)\b)|"
                        r"penggerebekan|menggerebek|gerebek|digerebek|dikerahkan|mengerahkan|"
                        r"diback\s*up|back\s*up|dijaga\s+ketat|berjaga|penjagaan|dikawal|mengawal|pengawalan|sweeping|"
-                       r"penyelidikan|menyelidiki|olah\s+tkp",
+                       r"penyelidikan|menyelidiki|olah\s+tkp|disiagakan|menyiagakan|diterjunkan|menerjunkan|mengiringi|"
+                       r"memusnahkan|dimusnahkan|diawasi\s+(?:\w+\s+)?oleh|"
+                       # "dalam pengawasan ketat aparat keamanan, baik polisi maupun TNI", not "pengawasan Lapas" (oversight)
+                       r"pengawasan\s+(?:ketat\s+)?(?:aparat|personel|pihak|anggota|dari|oleh)\b",
     "visit": r"kunjungan|kunjungi|mengunjungi|berkunjung|audiensi|silaturahmi|silaturahim|menyambangi|"
              r"ditinjau|studi\s+banding|monitoring|monev\b|"
              r"sowan|bertandang|sambangi|meninjau|tinjau\b|peninjauan(?!\s+kembali)|"
-             r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan|datangi|pemantauan|memantau|dipantau",
+             r"\bsidak\b|inspeksi|kunker|lawatan|courtesy|\breses\b|kedatangan|datangi|pemantauan|memantau|dipantau|"
+             r"melihat\s+(?:lebih\s+dekat|langsung)|cek\s+ke\b",
     "meeting": r"\brapat\b(?!\s+paripurna)|koordinasi|pertemuan|bertemu|diskusi|\bfgd\b|rakor|sinergi|"
-               r"kolaborasi|dialog|konsultasi|dengar\s+pendapat|\brdp\b|komunikasi\s+dengan",
+               r"kolaborasi|dialog|konsultasi|dengar\s+pendapat|\brdp\b|komunikasi\s+dengan|"
+               # "kami sudah mengajukan data ke KPU dan Dispendukcapil": the unit turns to the body
+               r"mengajukan\s+(?!(?:uji|gugatan|banding|kasasi|pk|peninjauan|praperadilan)\b)(?:\w+\s+){0,3}(?:ke|kepada)\b|diajukan\s+(?:\w+\s+){0,2}(?:ke|kepada)\b|"
+               r"mengirimkan?\s+(?:\w+\s+){0,3}(?:ke|kepada)\b|dikirimkan?\s+(?:\w+\s+){0,2}(?:ke|kepada)\b|berkirim\s+surat|"
+               # "Di hadapan rombongan Komisi III, Kakanwil memaparkan ...", not a suspect "di hadapan penyidik"
+               r"(?<!ber)hadapan\b(?!\s+(?:\w+\s+)?(?:penyidik|hakim|majelis|jaksa|polisi|aparat|sidang|pengadilan|tuhan|allah))",
     "program": r"pelatihan|penyuluhan|sosialisasi|bimbingan|pemeriksaan\s+kesehatan|vaksinasi|donor\s+darah|"
                r"bakti\s+sosial|baksos|pendampingan|edukasi|pengajian|perekaman|rehabilitasi|asesmen|"
                r"assessment|kerja\s*sama|menggandeng|digandeng|ujian|kejar\s+paket|"
                r"\bprogram\b[^.]{0,40}\b(?:dari|oleh|bersama|dengan)\b|dilaksanakan\s+oleh|diikuti|"
-               r"penyerahan|diserahkan|menyerahkan|"
+               r"penyerahan|diserahkan|menyerahkan(?!\s+diri)|"  # "napi yang ditangkap dan menyerahkan diri": no gift
                r"memberikan(?!\s+(?:apresiasi|penghargaan|ucapan|pujian|arahan|sambutan|keterangan|tanggapan|komentar)\b)|"
-               r"deradikalisasi|dibantu|bantuan|hibah|skrining|screening|memeriksa|"
-               r"narasumber|nara\s+sumber|pemateri|penceramah|khatib|instruktur|pembicara|penyuluh\b",
+               r"deradikalisasi|dibantu|membantu|dilibatkan|bantuan|hibah|mendukung|"
+               r"tidak\s+(?:ter)?lepas\s+dari\s+(?:\w+\s+)?(?:peran|dukungan|bantuan|informasi|kerja\s*sama|sinergi|kolaborasi)|skrining|screening|memeriksa|"
+               r"narasumber|nara\s+sumber|pemateri|penceramah|khatib|instruktur|pembicara|penyuluh\b|"
+               # an outside body's event, service or gift for the unit's inmates ("mengikuti pameran yang diselenggarakan
+               # oleh Dinas Koperasi", "tausiah dari Kemenag", "pengobatan gratis dari Puskesmas", "santunan dari Baznas")
+               r"mengandeng|diselenggarakan\s+oleh|digelar\s+oleh|difasilitasi|memfasilitasi|didukung\s+oleh|"
+               r"seminar|workshop|lokakarya|webinar|ceramah|tausiy?ah|tausyiah|pembekalan|pengobatan|"
+               r"cek\s+kesehatan|imunisasi|donasi|sumbangan|menyumbang|santunan|dukungan\s+(?:\w+\s+)?dari|"
+               # "Gubernur ... menggelar buka puasa bersama dengan warga binaan Lapas X": an outside body's event with inmates
+               r"bersama\s+(?:dengan\s+)?(?:para\s+|ratusan\s+|puluhan\s+)?(?:warga\s+binaan|narapidana|napi|wbp|anak\s+binaan)\b",
     "attendance": r"turut\s+hadir|dihadiri|di\s+hadiri|menghadiri|tampak\s+hadir|disaksikan|menyaksikan|undangan|\bhadir\b|"
                   r"memimpin\s+(?:\w+\s+){0,2}(?:upacara|apel)|inspektur\s+upacara|pembina\s+upacara|bertindak\s+sebagai\s+"
                   r"(?:inspektur|pembina)",
@@ -121,10 +143,10 @@ def _trigger_table() -> list[tuple[int, str, re.Pattern, bool]]:
         for alt in _split_alternatives(pattern):
             bounded = alt.startswith(r"\b")
             body = alt[2:] if bounded else alt
-            literal = re.match(r"[a-z]+", body)
+            literal = re.match(r"(?:\(\?<!\w+\))?([a-z]+)", body)  # a leading look-behind is no literal
             if literal is None:
                 raise ValueError(f"trigger {alt!r} of {kind} must start with a literal word")
-            table.append((_RANK_KIND.index(kind) if kind in _RANK_KIND else len(KIND_ORDER), literal.group(),
+            table.append((_RANK_KIND.index(kind) if kind in _RANK_KIND else len(KIND_ORDER), literal.group(1),
                           re.compile(body), bounded))
     return table
 
@@ -283,6 +305,7 @@ _BODY_WORD = r"(?:Dinas|Badan|Kantor|Pemerintah|Pemkab|Pemkot|Pemprov|Polres\w*|
 _TWO_BODIES = re.compile(r"(" + _BODY_WORD + r"\s.+?)\s+(?:dan|serta)\s+(" + _BODY_WORD + r"\s.+)")
 
 
+_IMMIGRATION = re.compile(r"(?:Plt\.?\s+)?(?:Direktorat\s+Jenderal|Direktur\s+Jenderal|Ditjen|Dirjen)\s+Imigrasi\b", re.IGNORECASE)
 _MINISTRY_NAME = re.compile(r"(?:Kementerian|Kementrian|Kemenko|Menteri|Menko)\b")
 
 
@@ -572,6 +595,7 @@ def _hosts(units: list[_Party], s: int, e: int, kpos: int) -> list[_Party]:
 
 
 # "RDP dengan (perwakilan dari) A dan B": the list that follows is the object of the event, not a team
+_AMONG_BEFORE = re.compile(r"\bantara\s+(?:pihak\s+)?$", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:dengan|bersama|kepada|oleh|antara)\b[^,.]{0,25}$", re.IGNORECASE)
 
 
@@ -629,10 +653,34 @@ _SPEECH_AFTER = re.compile(r"[^.;\"“”]{0,60}?\b(?:mengatakan|menyebut(?:kan)
                            r"menerangkan|menyampaikan|menegaskan)\b", re.IGNORECASE)
 
 
+_AT_UNIT = re.compile(r"\bdi\s+(?:(?:aula|halaman|lapangan|masjid|gedung|lingkungan|area|kompleks)\s+)?$", re.IGNORECASE)
+_SAID_AT = re.compile(r"\b(?:kata|ujar|ucap|ungkap|tutur|mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|"
+                      r"menuturkan|disampaikan|dikatakan|diungkapkan)\b", re.IGNORECASE)
+_EVENT_AT = re.compile(r"\b(?:kegiatan|acara|upacara|apel|peringatan|perayaan|pemberian\s+remisi|penyerahan\s+remisi|"
+                       r"buka\s+puasa|halal\s*bihalal|pembukaan|penutupan|wisuda|pentas|lomba)\b", re.IGNORECASE)
+
+
+_LISTED_HEAD = re.compile(r"(?:,|\bdan|\bserta)\s+(?:kepala|ka)\s+$", re.IGNORECASE)
+_FACILITY_PLACE = re.compile(r"\b(?:di|ke)\s+(?:(?:aula|halaman|lapangan|masjid|gedung|lingkungan|area|kompleks|dalam)\s+)?"
+                             r"(?:lapas|rutan|lpka|bapas|lembaga\s+pemasyarakatan|rumah\s+tahanan)\b", re.IGNORECASE)
+
+
 def _partner_says(text: str, partners: list[_Party], s: int) -> bool:
     """True when the sentence opens with an outside body's official who speaks (no unit named)."""
     first = min(((a, b) for p in partners for a, b in p.spans if a >= s), default=None)
     return first is not None and first[0] - s <= 60 and bool(_SPEECH_AFTER.match(text, first[1]))
+
+
+# "Langkah cepat ditempuh melalui koordinasi dengan TNI dan Polres X", "sosialisasi surat suara bersama KPU": the
+# partner is the other side of an action whose subject, left unsaid, is the article's unit
+_WITH_PARTNER = re.compile(r"\b(?:bersama|dengan|dari|oleh)\s+(?:(?:pihak|petugas|jajaran|personel|anggota|tim|wakil|"
+                           r"kepala|ketua|perwakilan(?:\s+dari)?|pj\.?|plt\.?)\s+)?$",
+                           re.IGNORECASE)
+
+
+def _co_actor(text: str, partners: list[_Party], s: int, e: int) -> bool:
+    first = min((a for p in partners for a in p.starts if s <= a < e), default=None)
+    return first is not None and bool(_WITH_PARTNER.search(text, max(s, first - 30), first))
 
 
 def _partner_hosts(text: str, partners: list[_Party], s: int, e: int) -> bool:
@@ -1147,7 +1195,10 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
                 size = max(_co_listed(text, x, y, all_spans) for x in us for y in all_spans if s <= y[0] < e)
                 listed = [max(n, size) if n else 0 for n in listed]
             others = [w for w in acting if w is not u and any(s <= a < e for a in w.starts)]
-            if all((n >= 3 and others) or (n == 2 and (others or third[0])) for n in listed):
+            # "perjanjian kerja sama antara Lapas X, Polres Y, dan Kodim Z": a list after "antara" names the
+            # sides themselves, each one a partner of the unit
+            among = kind in ("agreement", "meeting", "program") and _AMONG_BEFORE.search(text, max(s, first - 30), first)
+            if not among and all((n >= 3 and others) or (n == 2 and (others or third[0])) for n in listed):
                 return
         if _is_national(u) and any(0 <= c - b <= 1 for _, b in p.spans for c, _ in u.spans):
             return  # "Dirjen Imigrasi Kementerian Hukum dan HAM": the ministry named as the partner's parent
@@ -1156,6 +1207,10 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
         u = ucanon.get(id(u), u)
         if _is_national(u) and p.family == "kemenko_kumham_imipas":
             return  # the ministry and its peers in government: not a unit's partnership
+        if p.family == "media" and kind != "agreement":
+            return  # reporters at work ("Tribun Medan memberikan uang kepada petugas"): an outlet partners by agreement
+        if _is_national(u) and _IMMIGRATION.match(p.name):
+            return  # Ditjen Imigrasi beside Ditjenpas under one ministry (Kemenkumham, now Kemenimipas)
         key = (u.pid or u.name, p.pid or p.name)
         rank = KIND_ORDER.index(kind)
         if key in best and best[key][0] <= rank:
@@ -1197,6 +1252,30 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             # "Para rombongan tiba ke rumah tahanan ... Mereka didampingi oleh Ketua Bawaslu X, Ketua Panwaslu Y dan
             # Kakanwil Z": the companions of the visit before are its partners; units in the list are companions too
             kind, here_units, here_actors = prev_kind, prev_units, []
+        elif kind is None and here_partners and named_units:
+            # '..., kata Ketua KPU RI kepada wartawan di Lapas X', 'disampaikan Pj Gubernur pada kegiatan Pemberian
+            # Remisi yang digelar di Aula Lapas X': the outside body speaks at the unit's place, so it came there
+            at = [u for u in named_units if any(s <= a < e and _AT_UNIT.search(text, max(s, a - 40), a) for a in u.starts)]
+            said = _SAID_AT.search(sent) if at else None
+            event = _EVENT_AT.search(sent) if at else None
+            first_at = min(a for u in at for a in u.starts if s <= a < e) if at else -1
+            # the speaker (the outside body) is named between the verb and the place, with no clause between
+            # ("mengatakan bahwa penitipan Dhani di Rutan X": the place of the matter, not of the speaker)
+            said_ok = said is not None and any(s + said.start() < a < first_at for p in here_partners for a in p.starts) \
+                and first_at - s - said.end() <= 150 and "bahwa" not in text[s + said.end():first_at].lower()
+            event_ok = event is not None and s + event.start() < first_at and any(
+                a < s + event.start() for p in here_partners for a in p.starts if a >= s)
+            if said_ok or event_ok:
+                kind, kpos = ("attendance" if event_ok else "visit"), first_at
+                here_units = at
+        elif kind is None and here_partners and not named_units and last_facility is not None and one_facility:
+            # "Nampak petugas dari Polres X, Kodim Y dan BNNK Z melaksanakan apel di halaman Lapas": outside bodies
+            # taking part in an event at the article's facility, named by its kind only
+            place = _FACILITY_PLACE.search(sent)
+            event = _EVENT_AT.search(sent, 0, place.start()) if place else None
+            if event is not None and any(s <= a < s + event.start() for p in here_partners for a in p.starts):
+                kind, kpos = "attendance", s + place.start()
+                here_units = [last_facility]
         if kind == "program" and has_agreement and _COOPERATION.search(sent):
             kind = "agreement"  # "juga bekerja sama dengan ..." in an MoU article: a party of the agreement
         if kind in ("meeting", "program") and _exhorted(text, kpos):
@@ -1218,6 +1297,12 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             here_partners = _not_between_others(text, s, e, here_partners, named_units)
         if kind is not None and here_partners:
             use_units = _between_parties(sent, s, _drop_qualifiers(text, here_units, s, e, all_spans))
+            if use_units and last_facility is not None and all(u.family != "facility" for u in use_units) and all(
+                    _LISTED_HEAD.search(text, max(s, a - 20), a) for u in use_units for a in u.starts if s <= a < e) and \
+                    _FACILITY_PLACE.search(_blank(sent, s, [*here_partners, *use_units])):
+                # "Pada perayaan HUT di halaman Lapas tersebut, Bupati, Ketua TP PKK, Kakanwil dan Kajari bernyanyi
+                # bersama warga binaan": the event is at the facility; the office's head is one more guest
+                use_units = [last_facility]
             head = _FACILITY_HEAD.search(sent)
             if use_units and head and last_unit is not None and last_unit.family == "facility" and all(
                     _is_national(u) or (u.family == "corrections" and min((a for a in u.starts if s <= a < e), default=-1) > s + head.start())
@@ -1246,6 +1331,9 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
                                   or (kind == "visit" and one_facility and not _partner_hosts(text, here_partners, s, e)
                                       and not _ELSEWHERE.match(text, kpos) and not _TO_PLACE.search(text, kpos, e))
                                   or _unit_speaks(sent, s, here_partners)
+                                  or (kind in ("meeting", "program") and _co_actor(text, here_partners, s, e)
+                                      and one_facility
+                                      and not _OWN_CASE.search(sent) and not _partner_says(text, here_partners, s))
                                   or (_HANDOVER.search(sent) and not _partner_says(text, here_partners, s))):
                 fallback = last_unit or first_unit
                 if _SAID_NYA.search(sent) and not here_actors:
