@@ -67,6 +67,8 @@ def main() -> None:
     draw_sixth_entity_set()
     draw_third_topic_set()
     draw_seventh_entity_set()
+    draw_fourth_topic_set()
+    draw_eighth_entity_sets()
 
 
 def draw_second_topic_set() -> None:
@@ -147,8 +149,46 @@ def draw_seventh_entity_set() -> None:
     _draw_mixed("entity_dev_7", tuple(k for k in s if k not in ("about", "entity_dev_7")), 20261130, 72, 6)
 
 
+def draw_fourth_topic_set() -> None:
+    """Every corpus article no earlier split holds (113), for topic and relevance labels: session 4's agreement
+    study showed annotators agree far better (macro-F1 ~0.96) than the model does, so more labels pay."""
+    s = json.loads(SPLITS.read_text())
+    used = _used(s, *(k for k in s if k not in ("about", "topic_only_4")))
+    rest = [r["id"] for r in _rows("articles.jsonl") if r["id"] not in used and r["source"] != "seed"]
+    random.Random(20261131).shuffle(rest)
+    _update("topic_only_4", rest)
+
+
+def draw_eighth_entity_sets() -> None:
+    """Full entity gold for articles that so far had topic labels only: 100 drawn among those filed under the
+    topics where partnerships live (visits, agreements, programs, narcotics), for finding partnership patterns,
+    and 50 drawn from all relevant ones, for checking them (session 4)."""
+    root = SPLITS.parent
+    labels = {}
+    for f in sorted(root.glob("topics_only*.jsonl")):
+        for line in open(f, encoding="utf-8"):
+            if line.strip():
+                r = json.loads(line)
+                labels[r["id"]] = r
+    s = json.loads(SPLITS.read_text())
+    topic_ids = _used(s, "topic_only", "topic_only_2", "topic_only_3", "topic_only_4")
+    entity = _used(s, *(k for k in s if k.startswith("entity_") and not k.startswith("entity_dev_8")), "negatives_in_gold")
+    cand = [i for i in _entity_candidates(_rows("articles.jsonl"), entity) if i in topic_ids and labels[i]["relevant"]]
+    rng = random.Random(20261132)
+    rng.shuffle(cand)
+    rich = {"official_visit", "cooperation_agreement", "rehabilitation_programs", "anti_narcotics"}
+    fit = [i for i in cand if rich & set(labels[i]["topics"])][:100]
+    check = [i for i in cand if i not in set(fit)][:50]
+    _update("entity_dev_8_fit", fit)
+    _update("entity_dev_8_check", check)
+
+
 if __name__ == "__main__":
-    if "--seventh" in sys.argv:
+    if "--eighth" in sys.argv:
+        draw_eighth_entity_sets()
+    elif "--topics4" in sys.argv:
+        draw_fourth_topic_set()
+    elif "--seventh" in sys.argv:
         draw_seventh_entity_set()
     elif "--topics3" in sys.argv:
         draw_third_topic_set()
