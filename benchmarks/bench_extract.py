@@ -3,7 +3,8 @@
 Usage: python benchmarks/bench_extract.py [--n 2000] [--n-process 2] [--batch-size 64] [--no-stages]
 Runs the real command (`run_extract`, the function behind `pantau extract`) in a child process and
 prints throughput after the one-off model load (what a long run sees), the end-to-end rate including
-interpreter start and loading (what a short run sees), and the largest process's peak RSS.
+interpreter start and loading (what a short run sees), the largest process's peak RSS, and the CPU time
+of start-up, main process and workers (on a shared machine CPU seconds are steadier than rates).
 """
 
 from __future__ import annotations
@@ -61,18 +62,22 @@ def make_articles(n: int, seed: int = 7) -> list[dict]:
     return out
 
 
+# what `pantau extract` does: the CLI module (every command group), the models, then the run
 CHILD = """
 import sys, time, resource
 sys.path.insert(0, {root!r})
 from pathlib import Path
 t0 = time.perf_counter()
+import flows.cli
+from flows.commands.nlp_cmds import run_extract
 from nlp.analyze import Analyzer
 Analyzer.load()
 t1 = time.perf_counter()
-from flows.commands.nlp_cmds import run_extract
+c1 = time.process_time()
 ok, failed = run_extract(Path({inp!r}), Path({out!r}), batch_size={bs}, n_process={np}, progress=False)
 t2 = time.perf_counter()
-print(ok, failed, t1 - t0, t2 - t1)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(ok, failed, t1 - t0, t2 - t1, c1, time.process_time(), workers.ru_utime + workers.ru_stime)
 """
 
 
@@ -92,18 +97,19 @@ def main() -> None:
         t0 = time.perf_counter()
         res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         wall = time.perf_counter() - t0
-        ok, failed, load_s, run_s = res.stdout.split()
-    load_s, run_s = float(load_s), float(run_s)
+        ok, failed, *times = res.stdout.split()
+    load_s, run_s, startup_cpu, parent_cpu, workers_cpu = map(float, times)
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak_mb = ru.ru_maxrss / 1024
     cpu = ru.ru_utime + ru.ru_stime
     print(f"articles={a.n} mean_words={words:.0f} n_process={a.n_process} batch_size={a.batch_size}")
     print(f"ok={ok} failed={failed}")
-    print(f"model load (once per run; forked workers share it): {load_s:.2f}s")
+    print(f"model load incl. imports (once per run; forked workers share it): {load_s:.2f}s")
     print(f"extraction after loading: {run_s:.2f}s -> {a.n / run_s:.1f} articles/s   <- throughput")
     print(f"end to end incl. interpreter start and loading: {wall:.2f}s -> {a.n / wall:.1f} articles/s")
     print(f"peak RSS of the largest process: {peak_mb:.0f} MB")
-    print(f"CPU time of all processes: {cpu:.1f}s -> {a.n / cpu:.1f} articles per CPU-second")
+    print(f"CPU time of all processes: {cpu:.1f}s -> {a.n / cpu:.1f} articles per CPU-second (main process "
+          f"{parent_cpu:.1f}s of which start-up {startup_cpu:.1f}s, workers {workers_cpu:.1f}s)")
     if not a.no_stages:
         stages = stage_times(arts[:200])
         print("CPU ms per article by stage (200 articles, in this process): " +

@@ -15,8 +15,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from spacy.attrs import IDX, SENT_START
-
 from nlp import dates as dates_mod
 from nlp import facilities as fac_mod
 from nlp import organizations as org_mod
@@ -24,8 +22,9 @@ from nlp.officials import OfficialFinder
 from nlp.pipeline import ROOT, build_nlp, pantau_settings
 from nlp.records import Analysis, ArticleText
 from nlp.registry import load_registry
+from nlp.spacy_import import IDX, SENT_START
 
-ANALYZER_VERSION = "rules-0.4"  # bump when rules change: enrich re-analyses stored articles of older versions
+ANALYZER_VERSION = "rules-0.5"  # bump when rules change: enrich re-analyses stored articles of older versions
 log = logging.getLogger(__name__)
 
 
@@ -94,6 +93,7 @@ class Analyzer:
         self.partnership_fn = partnership_fn
         self.relevance_fn = relevance_fn or _fallback_relevance
         self.relevance_threshold = relevance_threshold
+        self.stack = None  # official_visit second stage (nlp/topic_stack.py), set by load()
         self.analyzer_version = ANALYZER_VERSION + ("+topics" if topic_model is not None else "")
 
     _cache: dict = {}
@@ -118,11 +118,21 @@ class Analyzer:
                 topic_model = loader(model_dir)
             except Exception as exc:  # noqa: BLE001 - topics are optional; extraction must still run
                 log.warning("topic model not loaded from %s: %s", model_dir, exc)
+        stack = None
+        if topic_model is not None:
+            try:
+                from nlp.topic_stack import load_stack
+
+                stack = load_stack(model_dir)
+            except Exception as exc:  # noqa: BLE001 - the text model's own decision stands
+                log.warning("official_visit stage not loaded from %s: %s", model_dir, exc)
         partnership_fn = _optional("nlp.partnerships", "extract_partnerships")
         relevance_fn = _optional("nlp.keywords", "keyword_relevance")
         threshold = _optional("nlp.keywords", "RELEVANCE_THRESHOLD")
-        return cls(nlp, reg, topic_model, partnership_fn, relevance_fn,
-                   threshold if isinstance(threshold, int | float) else 0.5)
+        az = cls(nlp, reg, topic_model, partnership_fn, relevance_fn,
+                 threshold if isinstance(threshold, int | float) else 0.5)
+        az.stack = stack
+        return az
 
     def warm(self) -> Analyzer:
         """Build everything that is otherwise built on first use (compiled patterns, lazily built tables,
@@ -198,9 +208,22 @@ class Analyzer:
                 a.partnerships = list(self.partnership_fn(doc, a))
             except Exception as exc:  # noqa: BLE001 - one article's partnerships never stop a batch
                 log.warning("partnerships failed on %s: %s", art.id, exc)
-        # A reported visit between a corrections unit and an outside body is, by the guidelines'
-        # definition, an official visit: the relation extractor's evidence backs the bag-of-words model
-        # (on the 210 dev articles a "visit" pair co-occurred with the gold label 17 times out of 17).
-        if a.relevant and "official_visit" not in a.topics and any(p.kind == "visit" for p in a.partnerships):
-            a.topics.append("official_visit")
+        if self.stack is not None and a.relevant and self.stack.label in a.topic_scores:
+            self._restack(a, art, text)
         return a
+
+    def _restack(self, a: Analysis, art: ArticleText, text: str) -> None:
+        """official_visit is an event: the second stage (nlp/topic_stack.py) weighs the text model's probability
+        with the partnerships and visit sentences the extraction found, and decides the label."""
+        from nlp.topic_stack import features
+        from nlp.topics import cued, prepare_text
+
+        lab = self.stack.label
+        x = features(a.topic_scores[lab], [p.kind for p in a.partnerships],
+                     cued(lab, prepare_text(art.title, art.text)), text)
+        p = self.stack.prob(x)
+        a.topic_scores[lab] = p
+        if p >= self.stack.threshold and lab not in a.topics:
+            a.topics.append(lab)
+        elif p < self.stack.threshold and lab in a.topics:
+            a.topics.remove(lab)

@@ -11,11 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
-from spacy import util
-from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-from thinc.api import Config
+from nlp.spacy_import import Config, Language, Tokenizer, spacy, util  # spaCy without torch (see there)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "models" / "configs" / "pantau_pipeline.cfg"

@@ -5,7 +5,8 @@ vocabulary is formulaic press-release Indonesian (with affixes and spelling vari
 n-grams absorb), and analysts ask *why* an article got a label: a linear model answers with its terms
 (`TopicModel.explain`). Probabilities are calibrated (a sigmoid fitted on out-of-fold scores: Platt scaling) and each
 label gets its own threshold chosen on held-out folds, because rare labels need lower cut-offs than
-common ones.
+common ones. Prediction (`pantau extract`, the flows) runs on the same fitted model exported as plain
+arrays (nlp/topic_arrays.py), so those processes never import scikit-learn.
 """
 
 from __future__ import annotations
@@ -160,6 +161,27 @@ def shared_transform(unions: list, docs: list[str]) -> list:
     return [sparse.hstack(b).tocsr() for b in blocks]
 
 
+def rounded_scores(cols: dict[str, np.ndarray], n: int) -> list[dict[str, float]]:
+    """Per text, every label's probability rounded to 4 places (label order of `cols`)."""
+    return [{lab: round(float(c[i]), 4) for lab, c in cols.items()} for i in range(n)]
+
+
+def decide(docs: list[str], rel: np.ndarray, cols: dict[str, np.ndarray], relevance_threshold: float,
+           thresholds: dict[str, float], cue_thresholds: dict[str, float]) -> list[TopicPrediction]:
+    """Relevance, then the labels over their thresholds; an irrelevant article gets no topics. Shared by
+    the pickled model and the array model (nlp/topic_arrays.py), so both decide alike."""
+    out = []
+    for i, ts in enumerate(rounded_scores(cols, len(docs))):
+        relevant = bool(rel[i] >= relevance_threshold)
+        topics = [lab for lab in cols if relevant
+                  and (ts[lab] >= thresholds[lab]
+                       or (lab in cue_thresholds and ts[lab] >= cue_thresholds[lab] and cued(lab, docs[i])))
+                  and allowed(lab, docs[i])]  # the word checks only for a label the scores already give
+        out.append(TopicPrediction(relevant, round(float(rel[i]), 4), topics,
+                                   {k: v for k, v in ts.items() if v >= 0.05} if relevant else {}))
+    return out
+
+
 class CalibratedLinear:
     """A linear classifier whose decision score is mapped to a probability by a fitted sigmoid."""
 
@@ -197,8 +219,10 @@ class TopicModel:
         return self._scores(self.topic_vec.transform(docs))
 
     def _scores(self, X) -> list[dict[str, float]]:
-        cols = {lab: clf.predict_proba(X)[:, 1] for lab, clf in self.topic_clfs.items()}
-        return [{lab: round(float(c[i]), 4) for lab, c in cols.items()} for i in range(X.shape[0])]
+        return rounded_scores(self._columns(X), X.shape[0])
+
+    def _columns(self, X) -> dict[str, np.ndarray]:
+        return {lab: clf.predict_proba(X)[:, 1] for lab, clf in self.topic_clfs.items()}
 
     def predict(self, titles: list[str | None], texts: list[str | None]) -> list[TopicPrediction]:
         """Relevance, then the labels over their thresholds; an irrelevant article gets no topics."""
@@ -208,16 +232,7 @@ class TopicModel:
         Xr, Xt = shared_transform([self.relevance_vec, self.topic_vec], docs)
         rel = self.relevance_clf.predict_proba(Xr)[:, 1]
         cue_t = getattr(self, "cue_thresholds", None) or {}  # models trained before cues have none
-        out = []
-        for i, ts in enumerate(self._scores(Xt)):
-            relevant = bool(rel[i] >= self.relevance_threshold)
-            topics = [lab for lab in self.topic_clfs if relevant
-                      and (ts[lab] >= self.thresholds[lab]
-                           or (lab in cue_t and ts[lab] >= cue_t[lab] and cued(lab, docs[i])))
-                      and allowed(lab, docs[i])]  # the word checks only for a label the scores already give
-            out.append(TopicPrediction(relevant, round(float(rel[i]), 4), topics,
-                                       {k: v for k, v in ts.items() if v >= 0.05} if relevant else {}))
-        return out
+        return decide(docs, rel, self._columns(Xt), self.relevance_threshold, self.thresholds, cue_t)
 
     def explain(self, title: str | None, text: str | None, top: int = 8) -> dict[str, list[tuple[str, float]]]:
         """Per label (and `relevant`), the n-grams of this article that pushed its score up the most."""
@@ -267,16 +282,35 @@ def save_topic_model(model: TopicModel, model_dir: str | Path) -> Path:
     with gzip.open(tmp, "wb", compresslevel=6) as f:
         pickle.dump(model, f, protocol=5)
     tmp.replace(out)
+    # the same model as plain arrays, for prediction without scikit-learn (nlp/topic_arrays.py); written
+    # after the pickle because it records the pickle's sha256
+    from nlp.topic_arrays import export_arrays
+
+    export_arrays(model, out)
     return out
 
 
-def load_topic_model(model_dir: str | Path = "models") -> TopicModel | None:
-    """The trained model from `<model_dir>/topics/model.pkl.gz` (or an older `model.joblib`), or None
-    when it was never trained."""
+def load_pickled_model(path: str | Path) -> TopicModel:
+    """The scikit-learn model of a `model.pkl.gz` (imports scikit-learn, ~3 s of CPU)."""
+    with gzip.open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def load_topic_model(model_dir: str | Path = "models", arrays: bool = True):
+    """The trained model from `<model_dir>/topics/`, or None when it was never trained.
+
+    Prediction uses the exported arrays (`arrays.npz`, no scikit-learn import) when they were made from
+    the pickle beside them, else the pickle `model.pkl.gz` (or an older `model.joblib`); both predict
+    alike, and the array model loads the pickle itself for `explain`. `arrays=False`: always the pickle."""
     path = Path(model_dir) / "topics" / MODEL_FILE
     if path.exists():
-        with gzip.open(path, "rb") as f:
-            return pickle.load(f)
+        if arrays:
+            from nlp.topic_arrays import load_arrays
+
+            model = load_arrays(path)
+            if model is not None:
+                return model
+        return load_pickled_model(path)
     old = Path(model_dir) / "topics" / "model.joblib"
     if old.exists():
         import joblib
