@@ -126,6 +126,18 @@ def write_card(path: Path, report: TrainReport, command: str) -> None:
         "Taxonomy preconditions (`requires` in nlp/taxonomy.toml: illegal_phones needs a phone word) and cue",
         "words (`cue`: visit words in the title or lead lower official_visit's threshold to the one in brackets)",
         "are applied to the out-of-fold scores exactly as at prediction time.",
+    ]
+    if report.stack_cv:
+        sc = report.stack_cv
+        lines += [
+            "",
+            "official_visit is then decided by a second stage (`nlp/topic_stack.py`, `models/topics/stack.json`):",
+            "a logistic regression over the text model's out-of-fold probability, the partnership kinds the",
+            "extraction finds (visit, meeting, agreement), the title/lead cue words and a hierarchy-visit sentence.",
+            f"Its 5-fold out-of-fold score: P={sc.get('p')} R={sc.get('r')} F1={sc.get('f1')} at threshold "
+            f"{sc.get('threshold')} (the row above is the text model alone).",
+        ]
+    lines += [
         "",
         "## Limitations",
         "- Trained on press-release style coverage 2015-2026; web excerpts are cut at ~2,000 characters.",

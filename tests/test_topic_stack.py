@@ -64,3 +64,47 @@ def test_analyzer_lets_the_stage_decide_the_label():
     a.partnerships = [Partnership(parties=("Lapas Rawasari", "Pemkab Rawasari"), kind="visit")]
     az._restack(a, art, Analyzer.full_text(art))
     assert a.topics == ["official_visit"] and a.topic_scores["official_visit"] > 0.5
+
+
+VISIT = ("Kepala Kantor Wilayah Ditjenpas Nusa Selatan meninjau Lapas Kelas IIB {c}, Senin (2/6). Bupati {c} "
+         "juga berkunjung ke Lapas Kelas IIB {c} dan berdialog dengan petugas.")
+OTHER = "Petugas Lapas Kelas IIB {c} menggelar razia kamar hunian dan menemukan {n} telepon genggam, Senin (2/6)."
+
+
+def test_training_writes_a_stage_that_the_analyzer_loads(tmp_path):
+    """`pantau train topics` end to end on synthetic articles: out-of-fold text probabilities + the extraction
+    of every article -> models/topics/stack.json, which Analyzer.load then applies."""
+    from flows.train_stack import train_stack
+    from nlp.analyze import Analyzer
+    from nlp.pipeline import ROOT
+    from nlp.topic_training import LabelledDoc, fit_topic_model
+
+    cities = ["Rawasari", "Lembahhijau", "Tanjungbiru", "Pasirkuning", "Sukamaju", "Karangasri", "Bukitdamai",
+              "Muaraelok", "Talangsari", "Padangrejo", "Sungaimas", "Batuputih"]
+    docs = []
+    for i, c in enumerate(cities):
+        docs.append(LabelledDoc(f"v{i}", f"Kunjungan ke Lapas {c}", VISIT.format(c=c), True, ["official_visit"]))
+        docs.append(LabelledDoc(f"o{i}", f"Razia di Lapas {c}", OTHER.format(c=c, n=i + 2), True,
+                                ["illegal_phones", "security_incident"]))
+        docs.append(LabelledDoc(f"s{i}", f"{c} FC menang", f"Klub {c} FC menang {i + 2}-1 di stadion kota.", False,
+                                None))
+    model, _ = fit_topic_model(docs, n_splits=3, min_positives=4)
+    for sub in ("ner", "configs"):
+        (tmp_path / sub).symlink_to(ROOT / "models" / sub)
+    (tmp_path / "topics").mkdir()
+    cv = train_stack(tmp_path, docs, model)
+    assert not hasattr(model, "oof")  # the out-of-fold data never reaches the pickle
+    assert cv is not None and cv["f1"] > 0.8
+    stack = load_stack(tmp_path)
+    assert stack is not None and stack.label == "official_visit"
+    from nlp.topics import save_topic_model
+
+    save_topic_model(model, tmp_path)
+    az = Analyzer._load(tmp_path, None)
+    assert az.stack == stack
+    a = az.analyze(ArticleText(id="n", title="Kunjungan ke Lapas Sidomulyo", text=VISIT.format(c="Sidomulyo")))
+    assert "official_visit" in a.topics
+    assert a.topic_scores["official_visit"] == pytest.approx(stack.prob(features(
+        model.predict(["Kunjungan ke Lapas Sidomulyo"], [VISIT.format(c="Sidomulyo")])[0].topic_scores["official_visit"],
+        [p.kind for p in a.partnerships], True, Analyzer.full_text(ArticleText(
+            id="n", title="Kunjungan ke Lapas Sidomulyo", text=VISIT.format(c="Sidomulyo"))))), abs=1e-3)
