@@ -69,6 +69,7 @@ def main() -> None:
     draw_seventh_entity_set()
     draw_fourth_topic_set()
     draw_eighth_entity_sets()
+    draw_ninth_entity_set()
 
 
 def draw_second_topic_set() -> None:
@@ -183,8 +184,26 @@ def draw_eighth_entity_sets() -> None:
     _update("entity_dev_8_check", check)
 
 
+def draw_ninth_entity_set() -> None:
+    """A blind closing set for session 4 (112 articles that had topic labels only + 8 hard negatives), labelled
+    while the session's last rules were written and scored once with the final code."""
+    s = json.loads(SPLITS.read_text())
+    entity = _used(s, *(k for k in s if k.startswith("entity_") and k != "entity_dev_9"), "negatives_in_gold")
+    topic_ids = _used(s, "topic_only", "topic_only_2", "topic_only_3", "topic_only_4")
+    cand = [i for i in _entity_candidates(_rows("articles.jsonl"), entity) if i in topic_ids]
+    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in entity and _hard_negative(r)]
+    rng = random.Random(20261133)
+    rng.shuffle(cand)
+    rng.shuffle(negc)
+    mixed = cand[:112] + negc[:8]
+    rng.shuffle(mixed)
+    _update("entity_dev_9", mixed)
+
+
 if __name__ == "__main__":
-    if "--eighth" in sys.argv:
+    if "--ninth" in sys.argv:
+        draw_ninth_entity_set()
+    elif "--eighth" in sys.argv:
         draw_eighth_entity_sets()
     elif "--topics4" in sys.argv:
         draw_fourth_topic_set()
