@@ -12,6 +12,8 @@ release datelines ("Blitar, 17 Maret 2025 - ") are page stamps; "diperkirakan ..
 a quoted day yields to a weekday with an incident time ("Senin (10/3) dini hari"), a "Jumat pekan lalu" inside the
 quote, or the lead sentence's event date; without a publication date, bare weekdays count back from the nearest
 written full date, "HUT ke-77 Kemerdekaan" gives a year, and an undated holiday remission its holiday.
+Fresh-gold round (r8): a weekday that fits no date is a digit typo when another date of the text, one digit group
+apart, falls on it; an incident told under "Sebelumnya, ..." leads up to a statement and leaves the quoted day be.
 """
 
 from __future__ import annotations
@@ -488,7 +490,7 @@ def _lead_sentence(text: str) -> tuple[int, int]:
 
 def _pick(usable: list[DateMention], text: str) -> date | None:
     def range_start(d: DateMention) -> DateMention:
-        k = usable.index(d)
+        k = next(i for i, u in enumerate(usable) if u.start == d.start)
         if k > 0 and _RANGE_GAP.match(text[usable[k - 1].end:d.start]):
             return usable[k - 1]
         return d
@@ -500,6 +502,10 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
              and (d.weekday_ok or _has_year(d.text))]
     if dated:  # a written weekday marks the report's event ("Sabtu 14 Januari 2016")
         first = dated[0]
+        if first.weekday_ok is False:
+            fixed = _weekday_typo(first, usable)
+            if fixed is not None:
+                first = DateMention(first.text, fixed, first.start, first.end, True)
         if speech(first) and not _AT_FACILITY.search(text[max(0, first.start - 70):first.start]):
             # the quoted day yields to an explicitly earlier event ("pada Jumat (10/11) lalu") or to a
             # day within the week before it on which something happened ("resmi keluar ... pada Sabtu (16/8)")
@@ -513,6 +519,7 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
                                or (d.weekday_ok is None and _has_year(d.text) and _AGO.match(text, d.end)
                                    and first.date - d.date <= _NEAR)
                                or (first.date - d.date <= timedelta(days=7) and d.start > first.start
+                                   and not _recalled(text, d.start)
                                    and (_EVENT_VERB.search(text[_sentence_start(text, d.start):d.start])
                                         or (d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))))),
                          None)
@@ -532,3 +539,41 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
     for d in usable:
         return d.date
     return None
+
+
+_WD_LEAD = re.compile(_WD, re.IGNORECASE)
+
+
+def _weekday_typo(first: DateMention, usable: list[DateMention]) -> date | None:
+    """A weekday that does not fit its date, where the text writes elsewhere a date of the same year that differs in
+    the day number only (within the week) or in the month only and falls on that weekday: "Selasa (24/06/2018)"
+    beside "24 April 2018", "Selasa (24/11/2022)" beside "Selasa (29/11)". The typo is in the digits: the written
+    weekday and the other mention agree on the day."""
+    m = _WD_LEAD.match(first.text)
+    wd = _wd_num(m.group("wd")) if m else None
+    if wd is None or first.date is None:
+        return None
+    f = first.date
+    for d in usable:
+        o = d.date
+        if d is first or o is None or o == f or o.weekday() != wd or o.year != f.year:
+            continue
+        if (o.day == f.day) or (o.month == f.month and abs((o - f).days) <= 7):
+            return o
+    return None
+
+
+_EARLIER = re.compile(r"^\W*sebelumnya\b", re.IGNORECASE)
+
+
+def _recalled(text: str, pos: int) -> bool:
+    """A paragraph opened by "Sebelumnya, ..." (or the one after it, a teaser line between them not counting) goes
+    back to what led up to the story: its incident is background to the statement the source makes now."""
+    lines, b = [], pos
+    while len(lines) < 2 and b > 0:
+        a = text.rfind("\n", 0, b) + 1
+        line = text[a:b]
+        if line.strip() and not _FOREIGN_LINE.match(line):
+            lines.append(line)
+        b = a - 1
+    return any(_EARLIER.match(line) for line in lines)
