@@ -35,6 +35,10 @@ How a sentence with a trigger word becomes pairs:
   ("apel di halaman Lapas") pairs the bodies taking part with the article's facility; in a one-facility article
   "koordinasi dengan TNI" / "sosialisasi bersama KPU" without a subject is the facility's; the head of a Kanwil
   listed among the guests of an event at the facility is a guest, the facility hosts.
+- round 2: the ministry is no actor where it hands the act on ("Kementerian ... melalui Lapas X") or gave the order
+  ("perintah dari pusat, baik Kemenkumham maupun BNN"); units named inside a quote are the matter of the speaker, whose
+  office is the party ('"... Lapas X ...," kata Menteri dalam rapat bersama Komisi III'); a unit named only in an
+  opening "Usai mengunjungi Lapas X," clause is the visitor's stop before, not the host of what follows.
 Pairs inside the corrections hierarchy (facility <-> Kanwil, Ditjenpas, Kemenkumham/Kemenimipas) are
 never partnerships; those offices are units themselves when an outside body deals with them.
 A trained pair classifier (nlp/pair_model.py) may append candidate pairs the rules left out; it runs only
@@ -204,7 +208,10 @@ _HIERARCHY = re.compile(
     r"kantor\s+wilayah\s+(?:ditjen|direktorat\s+jenderal\s+pemasyarakatan|kementerian\s+hukum\s+dan)",
     re.IGNORECASE,
 )
-_INTERNAL = re.compile(r"kepatuhan\s+internal|satops\s*patnal", re.IGNORECASE)
+# "Tim Satuan Operasional (Satops) Patnal" cut short by the entity stage is still that team; the ministry staff's own
+# cooperative and hospital ("Koperasi Pengayoman", "RS Pengayoman") are no outside bodies either
+_INTERNAL = re.compile(r"kepatuhan\s+internal|satops\b|satuan\s+operasional\b|"
+                       r"(?:koperasi|rumah\s+sakit|rs|rsu|rsud)\s+(?:\w+\s+)?pengayoman", re.IGNORECASE)
 _HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?per?masyarakatan", re.IGNORECASE)  # "Permasyarakatan": a misspelling
 # "ke Lapas", "di Rutan", "menyambangi Kanwil": the unit after these words is the host of a visit.
 _VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|mendatangi|bertandang\s+ke)\s*$",
@@ -490,6 +497,25 @@ def _kanwil_spans(text: str, units: list[_Party]) -> list[_Party]:
     return out
 
 
+# "Kementerian Hukum dan HAM melalui Lapas Kelas IIA X", "Kemenimipas melalui Ditjenpas": the ministry acts through the
+# corrections body named next
+_THROUGH = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,?\s*melalui\s+(?:direktorat|ditjen|lapas|lembaga|rutan|rumah\s+tahanan|"
+                      r"lpka|bapas|kanwil|kantor\s+wilayah|upt)\b", re.IGNORECASE)
+
+
+def _not_through(text: str, units: list[_Party]) -> list[_Party]:
+    """The ministry's mentions that hand the act on ("Kementrian Hukum dan Ham melalui Lembaga Pemasyarakatan Kelas IIA
+    ... melakukan penandatanganan") are no mentions of an actor: dropped, and a ministry left with none is no unit."""
+    out = []
+    for u in units:
+        if _is_national(u):
+            u.spans = [(a, b) for a, b in u.spans if not _THROUGH.match(text, b)]
+            if not u.spans:
+                continue
+        out.append(u)
+    return out
+
+
 # "Lembaga Pemasyarakatan Kelas 1 Kanwil Kemenkumham Jawa Timur", "Lapas Kelas IIA Kanwil X": a facility named by its
 # class and its regional office only
 _BARE_FACILITY_BEFORE = re.compile(r"\b(?:lapas|lembaga\s+pemasyarakatan|rutan|rumah\s+tahanan(?:\s+negara)?|lpka|bapas)"
@@ -559,6 +585,38 @@ def _unit_speaks(sent: str, s: int, partners: list[_Party]) -> bool:
         return False  # '"... kita anggap sistematik," kata Ketua KPK': the partner speaks
     first_partner = min((a - s for p in partners for a in p.starts if a >= s), default=10**9)
     return m.start() < first_partner
+
+
+# "Usai mengunjungi Lapas X, ...", "Setelah melihat kondisi Lapas X, ...": a clause that opens the sentence on the
+# visitor's stop before ("Usai penandatanganan MoU dengan Lapas X, Bupati meninjau ...": the clause is the event)
+_AFTER_CLAUSE = re.compile(r"\W*(?:usai|seusai|setelah|sesudah|selepas)\s+(?:\w+\s+)?(?:mengunjungi|meninjau|melihat|"
+                           r"menyambangi|mendatangi|berkunjung|bertandang|dari)\b[^,.;]{0,150},", re.IGNORECASE)
+
+
+def _left_behind(text: str, s: int, e: int, units: list[_Party], partners: list[_Party]) -> bool:
+    """'Usai mengunjungi Lapas Kupang, Kakanwil bertolak menuju Kantor Imigrasi': the units named only in the opening
+    clause were the visitor's stop before; the bodies after it are the next stop or the visitor's own plans."""
+    m = _AFTER_CLAUSE.match(text, s)
+    if m is None or m.end() >= e:
+        return False
+    return all(a < m.end() for u in units for a in u.starts if s <= a < e) and all(
+        a >= m.end() for p in partners for a in p.starts if s <= a < e)
+
+
+def _quoted_units(text: str, sent: str, s: int, e: int, units: list[_Party], partners: list[_Party],
+                  actors: list[tuple[int, _Party]]) -> list[_Party]:
+    """'"... yang paling berat Lapas X, over populasi 845 persen," kata Yasonna dalam rapat bersama Komisi III': the
+    units named inside a quote are what the speaker talks about; the speaker's office, named after the quote, meets
+    the partner named after it."""
+    said = _SAID_BY.search(sent)
+    if not units or said is None:
+        return units
+    close, after = s + said.start(), s + said.end()
+    speaker = [u for pos, u in actors if after <= pos <= after + 40]
+    if speaker and all(a < close for u in units for a in u.starts if s <= a < e) and any(
+            close < a < e for p in partners for a in p.starts):
+        return speaker[:1]
+    return units
 
 
 # "Mereka didampingi oleh ...", "disambut oleh ...": a sentence that lists the companions or hosts of the event before
@@ -702,7 +760,9 @@ def _exhorted(text: str, pos: int) -> bool:
 # ministry is named as a parent, a legal basis or the giver of an award ("penghargaan dari Kementerian Hukum dan
 # HAM"), not as a party that acts.
 _UNDER = re.compile(r"\b(?:di\s+bawah|naungan|jajaran|keputusan|peraturan|surat\s+edaran|instruksi|mitra(?:\s+kerja)?|"
-                    r"penghargaan|piagam|anugerah)\s+"
+                    r"penghargaan|piagam|anugerah|"
+                    # "razia ini perintah dari pusat, baik Kemenkumham maupun BNN": the ministry ordered, the unit acted
+                    r"perintah\s+(?:dari\s+)?(?:pusat\W+(?:baik|yakni|yaitu)?)?)\s+"
                     r"(?:\w+\s+){0,1}$", re.IGNORECASE)
 
 
@@ -1150,6 +1210,7 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
     parties = _parties(text, analysis)
     units = _kanwil_spans(text, [p for p in parties if p.is_unit])
     _facility_of_office(text, units)
+    units = _not_through(text, units)
     partners = [p for p in parties if not p.is_unit]
     if not units or not partners:
         return [], None, []
@@ -1203,7 +1264,9 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
         if _is_national(u) and any(0 <= c - b <= 1 for _, b in p.spans for c, _ in u.spans):
             return  # "Dirjen Imigrasi Kementerian Hukum dan HAM": the ministry named as the partner's parent
         p = canon.get(id(p), p)
-        written = _written_name(text, us)
+        # a sentence that names no facility ("Hadir pula Kasi BNNP ...") gets the article's own name for it: the
+        # registry's name may be one the article never writes ("... Cipinang" for "Lapas Narkotika Jakarta")
+        written = _written_name(text, us) or (_written_name(text, u.spans) if u.family == "facility" else "")
         u = ucanon.get(id(u), u)
         if _is_national(u) and p.family == "kemenko_kumham_imipas":
             return  # the ministry and its peers in government: not a unit's partnership
@@ -1243,6 +1306,8 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
         kind, kpos = _sentence_kind(hits, s, e)
         gap += 1
         visitor_age += 1
+        if visitor is not None and (any(canon[id(p)] is visitor for p in here_partners) or _GENERIC_VISITOR.search(sent)):
+            visitor_age = 0  # "... kunjungan rombongan KSP ini ...": the visit goes on while the visitor is named
         if kind is None and here_partners and prev_kind == "agreement" and gap <= 2 and (
                 _ENUM.search(sent) or len(here_partners) >= 2):
             kind = "agreement"  # "Mitra kerja yang ... adalah A, B, C": the list of the agreement above
@@ -1278,6 +1343,8 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
                 here_units = [last_facility]
         if kind == "program" and has_agreement and _COOPERATION.search(sent):
             kind = "agreement"  # "juga bekerja sama dengan ..." in an MoU article: a party of the agreement
+        if kind is not None and here_partners and named_units and _left_behind(text, s, e, named_units, here_partners):
+            kind = None  # "Usai mengunjungi Lapas X, Kakanwil bertolak menuju Kantor Y": the stop before, not a host
         if kind in ("meeting", "program") and _exhorted(text, kpos):
             kind = None  # "tingkatkan koordinasi dengan TNI dan Polri": advice, not an event
         first_hit = _first_hit(hits, s, e)
@@ -1308,6 +1375,7 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
                     _is_national(u) or (u.family == "corrections" and min((a for a in u.starts if s <= a < e), default=-1) > s + head.start())
                     for u in use_units):
                 use_units = [last_unit]  # "Kepala Rutan ... melapor ke kantor wilayah Kementerian": the Rutan acts
+            use_units = _quoted_units(text, sent, s, e, use_units, here_partners, actors)
             apos = _attendance_pos(hits, s, e)
             if len(use_units) > 1 and apos >= 0:
                 use_units = _hosts(use_units, s, e, apos)
@@ -1342,8 +1410,8 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
                     outside = max((a for p in partners for a in p.official_starts if a < s), default=-1)
                     if speaker and speaker[-1][0] > outside:  # not when an outside official spoke last
                         fallback = speaker[-1][1]
-                if last_facility is not None and fallback.family != "facility" and not _EVENT_ANAPHOR.search(sent) and (
-                        _is_national(fallback) or (generic and _FACILITY_WORD.match(generic.group()))):
+                if last_facility is not None and fallback.family != "facility" and (_is_national(fallback) or (
+                        not _EVENT_ANAPHOR.search(sent) and generic and _FACILITY_WORD.match(generic.group()))):
                     fallback = last_facility  # "petugas berkoordinasi dengan Polda": the facility's staff
                 if _is_national(fallback) and first_facility is not None and last_facility is None:
                     fallback = first_facility  # the article's facility, named later, over the ministry
