@@ -56,6 +56,9 @@ _PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemen
             r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan|Departemen\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|"
             r"Depkumham|Kemenkum-HAM|Kemenkum-Ham)")
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
+# "Fakultas Hukum X dan Pascasarjana X": two schools, not one name
+_SCHOOL = r"(?:Universitas|Institut|Politeknik|Sekolah|Fakultas|Pascasarjana|Program|Akademi)\s"
+_NO_HON = r"(?!(?:Prof|Dr|Drs|Dra|Ir|Hj|H|KH)\.)"
 # "Pemasyarakatan" as the press misspells it; "Kemasyarakatan" after "Direktorat Jenderal" is the same slip
 _PAS_WORD = r"(?:Pemasyara\w*|Permasyarakatan|Kemasyarakatan)"
 _PAREN = r"(?:\s*\((?P<acr>[^()\n]{2,40})\))?"
@@ -70,21 +73,25 @@ _LVL = r"(?:\s+(?P<lvl>Provinsi|Prov\.|Kabupaten|Kab\.|Kota))?"
 _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # corrections regional office (Kanwil Kemenkumham X to 2024, Kanwil Ditjenpas X from 2025)
     (r"(?:Kantor\s+Wilayah|[Kk]antor\s+[Ww]ilayah|Kanwil|Kakanwil)(?:\s*\((?:Kanwil|Kakanwil)\))?\s+" + _PAS_MIN + _RI + _PAREN +
-     r"\s+(?:Provinsi\s+)?(?P<region>REGION)",
+     r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)",
      "corrections_office", "province", "corrections_office", None),
     (r"(?:Kanwilpas|Kakanwilpas|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+Kemenkumham|Kemenkumham|Kemkumham|"
      r"(?:Ka)?[Kk]anwil\s+Depkumham|Depkumham|"
-     r"Ditjenpas(?=\s+(?:Provinsi\s+)?[A-Z])|"
+     r"Ditjenpas(?=\s+(?:Provinsi\s+)?[A-Z])|(?:Ditjen|Dirjen)\s*(?:PAS|Pas)(?=\s+(?:Provinsi\s+)?[A-Z])|"
      r"Kemenkum\s*(?:dan\s+)?HAM(?:\s+RI)?)" + _PAREN +
-     r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
+     r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
     (r"(?:[Kk]antor\s+)?(?:Kementerian|Kementrian)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI + _PAREN +
-     r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
+     r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Kementerian\s+Hukum|Kemenkum)(?!\s*(?:dan|HAM))" + _PAREN +
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "ministry", "province", "law_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s*Imigrasi|Ditjenim)" + _PAREN +
      r"(?:\s+(?P<region>REGION))?", "ministry", "province", "immigration_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil|Kakanwil)\s+" + _PAS_MIN + _RI + _PAREN, "corrections_office", "province",
      "corrections_office", None),
+    # the regional office's internal-compliance squad, which audits a facility after an incident; a corrections
+    # body of its own (no partner of the facility)
+    (r"Satuan\s+Operasional\s+Kepatuhan\s+Internal(?:\s+Pemasyarakatan)?(?:\s*\((?P<acr>Satops\s*Patnal)\))?|"
+     r"Satops\s*Patnal(?![\w])", "corrections_office", "province", "satops_patnal", None),
     # national corrections / ministries
     (r"(?:Direktora[tl]\s+Jende?ral(?:\s*\((?:Dirjen|Ditjen)\))?\s+(?:(?:Lembaga\s+)?" + _PAS_WORD + r"|Lapas)"
      r"|Direktur\s+Jende?ral\s+(?:Lembaga\s+)?" + _PAS_WORD +
@@ -98,7 +105,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"dan\s+Pemasyarakatan)" + _PAREN, "ministry", "national", "kemenko_kumham_imipas",
      "Kemenko Kumham Imipas"),
     (r"(?:[Kk]ementerian|[Kk]ementrian|[Mm]enteri)\s+[Ii]mi\w?grasi\s+(?:dan\s+)?[Pp]emasyara\w*" + _RI + _PAREN +
-     r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+[Ii]mipas|KemenImipas|Menimipas",
+     r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+(?:[Ii]mipas|IMIPAS)|KemenImipas|Menimipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
     (r"(?:Kementerian|Kementrian|Menteri|Departemen)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI +
      _PAREN + r"|Keme?nk?umham" + _RI + r"|Menkumham|Wamenkumham|Depkumham|Kemenkum-H[Aa][Mm]",
@@ -117,9 +124,12 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"(?P<region>REGION)", "ministry", "regency", "kemenag_full", None),
     (r"(?:Kementerian|Kementrian|Menteri)\s+(?P<body>(?:" + _W + r")(?:\s+(?:dan|,)?\s*" + _W + r"){0,5}?)" + _RI +
      _PAREN + r"(?=[\s,.;:)]|$)", "ministry", "national", "ministry", None),
-    (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|UIN|IAIN|STAIN|Akademi|"
-     r"Sanggar\s+Kegiatan\s+Belajar(?:\s*\(SKB\))?)\s+"
-     r"(?P<body>(?:" + _W + r"|\d{1,4})(?:\s+(?:dan\s+)?(?:" + _W + r"|\d{1,4}(?![\w/]))){0,6})" + _PAREN +
+    # a title after the name starts the holder's name: "Dekan Fakultas Syariah dan Hukum Prof. Dr. Syafruddin"
+    (r"(?:Universitas|Institut|Politeknik|Poltekkes|Poltekes|Sekolah\s+Tinggi|Fakultas|Pascasarjana|Program\s+Pascasarjana|"
+     r"UIN|IAIN|STAIN|Akademi|Sanggar\s+Kegiatan\s+Belajar(?:\s*\(SKB\))?)\s+"
+     r"(?P<body>(?:" + _NO_HON + _W + r"|\d{1,4})(?:\s+(?:dan\s+(?!" + _SCHOOL + r"))?(?:" + _NO_HON + _W +
+     r"|\d{1,4}(?![\w/]))){0,6})" +
+     _PAREN +
      # the rest of the name after its acronym: "Institut Agama Islam Negeri (IAIN) Kudus"
      _AFTER_ACR, "education", None, "education", None),
     (r"(?<![\w])(?:Kemenag|Kemensos|Kemenkes|Kemendikbud(?:ristek)?|Kemenpora|Kemenkeu|Kemendagri|Kemenlu|"
@@ -128,23 +138,29 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"Direktorat\s+Jenderal\s+(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,8})" + _PAREN,
      "ministry", "national", "ditjen", None),
     # BNN
+    # "Badan Narkotika Nasional Provinsi (BNNP) Provinsi Sumatera Barat": the level written twice; "Daerah" alone is
+    # the start of a place cut off at a line end ("(BNNP) Daerah Istimewa\nPenulis: ...")
     (r"(?:Badan\s+Narkotika\s+Nasional|BNN)(?:\s*\(BNN\))?\s+(?P<lvl>[Pp]rovinsi|[Kk]abupaten|Kab\.|[Kk]ota)\s*"
-     r"(?:\((?P<acr>BNN[PK]?)\)\s*)?"
-     r"(?P<region>REGION|" + _W + r")", "bnn", None, "bnn", None),
+     r"(?:\((?P<acr>BNN[PK]?)\)\s*)?(?:(?:Provinsi|Kabupaten|Kota)\s+)?"
+     r"(?P<region>REGION|(?!(?:Daerah|Provinsi|Kabupaten|Kota)(?![\w]))" + _W + r")", "bnn", None, "bnn", None),
     (r"(?:Badan\s+Narkotika\s+Nasional\s*\((?P<acr>BNN[PK]?)\)|BNNP|BNNK)\s+(?:(?P<lvl>Provinsi|Kabupaten|Kab\.|"
      r"Kota)\s+)?(?P<region>REGION|" + _W + r")", "bnn", None, "bnn", None),
     (r"(?:Badan\s+Narkotika\s+Nasional(?:\s*\(BNN\))?|BNN)\s+(?!RI(?![\w]))(?P<region>REGION)", "bnn", None, "bnn_place", None),
-    (r"(?:Badan\s+Narkotika\s+Nasional" + _RI + r"(?:\s*\(BNN(?:\s+RI)?\))?|BNN\s+RI|BNN(?![\w]))",
+    # "petugas Badan Narkotika Nasional Provinsi (BNNP), dan ...": the provincial unit, its place written elsewhere
+    (r"Badan\s+Narkotika\s+Nasional\s+(?P<lvl>Provinsi|Kabupaten|Kota)(?:\s*\((?P<acr>BNN[PK]?)\))?", "bnn", None,
+     "bnn_bare_level", None),
+    (r"(?:Badan\s+Narkotika\s+Nasional" + _RI + r"(?:\s*\(BNN(?:\s+RI)?\))?|BNN\s+(?:RI|Pusat)(?![\w])|BNN(?![\w]))",
      "bnn", "national", "bnn_bare", "Badan Narkotika Nasional"),
     (r"BNNP(?![\w])|BNNK(?![\w])", "bnn", None, "bnn_bare_level", None),
     # police
-    (r"(?:Sat(?:uan)?\s*)?Brimob(?:\s+Polda\s+(?P<region>REGION|" + _W + r"))?(?:\s+(?:Kompi|Batal[iy]on|Yon|Detasemen)\s+"
+    # "Sat Brimobda Sumbar": the provincial Brimob unit (Brimob Daerah)
+    (r"(?:Sat(?:uan)?\s*)?Brimob(?:da(?:\s+(?P<region2>REGION))?(?![\w]))?(?:\s+Polda\s+(?P<region>REGION|" + _W + r"))?(?:\s+(?:Kompi|Batal[iy]on|Yon|Detasemen)\s+"
      r"[\dA-Z]\w*(?:\s+[Pp]elopor)?(?:\s+(?!AKP|AKBP|Kompol|Iptu|Ipda|Aiptu|Bripka|Kombes|Polda|Polres)" + _W + r")?)*"
      r"|Batal[iy]on\s+(?:[A-C]\s+)?Pelopor(?:\s+[A-C](?![\w]))?(?:\s+(?!AKP|AKBP|Kompol|Polda|Polres)" + _W + r")?",
      "police", None, "police:brimob", None),
     (r"Densus\s+88(?:\s+Antiteror)?(?:\s+Polri)?", "police", "national", "police:densus", "Densus 88"),
     (r"(?:Kepolisian\s+Daerah\s*(?:\(Polda\))?|Makopolda|Mapolda|Kapolda|(?:Mako\s+)?Polda)\s+(?P<region>Metro\s+Jaya|REGION|" + _W +
-     r")", "police", "province", "police:polda", None),
+     r")|polda\s+(?P<region2>REGION)", "police", "province", "police:polda", None),
     (r"(?:Kepolisian\s+Resor(?:\s+Kota)?(?:\s+Besar)?\s*(?:\((?:Polres\w*)\))?|(?:Ma|Mako|Ka)?[Pp]olres(?:tabes|ta)?)\s+(?:Pelabuhan\s+)?"
      r"(?P<region>(?:REGION)(?:\s+Kota(?![\w])(?!\s+[A-Z]))?|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
      "police", "regency", "police:polres", None),
@@ -194,14 +210,17 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Dewan\s+Perwakilan\s+Rakyat\s+Daerah\s*(?:\(DPRD\))?|DPRD)" + _LVL + r"\s+(?P<region>REGION)",
      "local_government", None, "dprd", None),
     (r"(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?(?:\s*\(DPR(?:\s+RI)?\))?|DPR\s+RI|DPR(?![\w]))"
-     r"(?:\s+(?P<region>Papua(?:\s+\w+)?|Aceh))?", "other", "national", "dpr", None),
+     r"(?:\s+(?:Provinsi\s+)?(?P<region>Papua(?:\s+\w+)?|Aceh))?", "other", "national", "dpr", None),
     (r"(?:Dewan\s+Perwakilan\s+Daerah(?:\s+Republik\s+Indonesia)?(?:\s*\(DPD(?:\s+RI)?\))?(?:\s+RI)?|DPD\s+RI)",
      "other", "national", "dpd", "DPD RI"),
     # local government
-    (r"(?:Pemerintah\s+(?P<lvl>Provinsi|Kabupaten|Kota|Daerah)|(?P<lvl2>Pemprov|Pemkab|Pemkot|Pemda))"
+    # "Pemko Padang" (Pemerintah Kota, as the Sumatran press writes it)
+    (r"(?:Pemerintah\s+(?P<lvl>Provinsi|Kabupaten|Kota|Daerah)|(?P<lvl2>Pemprov|Pemkab|Pemkot|Pemko|Pemda))"
      r"\s*(?:\((?P<acr>Pem\w+)\)\s*)?(?P<region>REGION|" + _W + r"(?:\s+" + _W + r")?)" +
      r"(?:\s*\((?P<acr2>[^()\n]{2,15})\)(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah))?)?",
      "local_government", None, "pemda", None),
+    # the same written in lower case ("kesepakatan dengan pemerintah kota Lubuklinggau"): a registered place only
+    (r"pemerintah\s+(?P<lvl>provinsi|kabupaten|kota)\s+(?P<region>REGION)", "local_government", None, "pemda", None),
     (r"(?<!Peraturan\s)[Pp]emerintah\s+(?P<body>Indonesia|Republik\s+Indonesia|RI|Inggris|Australia|Malaysia|"
      r"Singapura|Filipina|Belanda|Prancis|Perancis|Amerika\s+Serikat|AS|Jepang|Tiongkok|China|Korea\s+Selatan|"
      r"Arab\s+Saudi|Thailand|Vietnam|India|Brasil|Nigeria|Iran|Taiwan|Timor\s+Leste|Papua\s+Nugini)(?![\w])",
@@ -215,8 +234,8 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION))?(?=[\s,.;:)]|$)",
      "local_government", None, "dinas", None),
     (r"(?<![\w])(?P<body>Dinkes|Dinsos|Disdukcapil|Dispendukcapil|Disnakertrans|Disnaker|Disdikpora|Disporapar|"
-     r"Dispora|Disdikbud|Disdik|Diskominfo|Disperindagkop|Disperindag|Disparbud|Dispar|Disperkim|Distan|Disbun|"
-     r"Dukcapil|Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
+     r"Disparpora|Dispora|Disdikbud|Disdik|Diskominfo|Disperindagkop|Disperindag|Disparbud|Dispar|Disperkim|Distan|Disbun|"
+     r"Dukcapil|Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH|BLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
      r"(?P<region>REGION))?(?![\w])", "local_government", None, "dinas_acr", None),
     # health, education
     (r"(?:RSUD|RSJ|Rumah\s+Sakit(?:\s+Umum|\s+Jiwa)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik)\s+"
@@ -233,7 +252,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"(?:\s*\(Komnas\s+Perempuan\))?|Komisi\s+Yudisial(?:\s*\(KY\))?|Kompolnas", "ombudsman", "national",
      "commission", None),
     # military police: "Sub Denpom", "Denpom IV/4 Surakarta", "Pomdam Jaya"
-    (r"(?:Sub\s*)?Denpom(?:\s+[IVX]+/[\w-]+)?(?:\s+(?!Letda|Lettu|Kapten|Mayor|Serma|Serka|Sertu|Pelda|Peltu)" + _W + r")?|"
+    (r"(?:(?:Sub\s*)?Detasemen\s+Polisi\s+Militer\s*\((?:Sub\s*)?Denpom\)|(?:Sub\s*)?Denpom)(?:\s+[IVX]+/[\w-]+)?(?:\s+(?!Letda|Lettu|Kapten|Mayor|Serma|Serka|Sertu|Pelda|Peltu)" + _W + r")?|"
      r"Pomdam(?:\s+[IVX]+/" + _W + r"|\s+Jaya)?|Puspom\s+TNI(?:\s+AD)?", "military", None, "military:pom", None),
     (r"(?<![\w])LPSK(?![\w])|Lembaga\s+Perlindungan\s+Saksi\s+dan\s+Korban", "other", "national", "lpsk", "LPSK"),
     (r"BPJS\s+(?P<body>Kesehatan|Ketenagakerjaan)" + _BRANCH + r"|Badan\s+Penyelenggara\s+Jaminan\s+Sosial(?:\s*\(BPJS\))?\s+"
@@ -322,7 +341,7 @@ _SPECS += [
     # a bare "Polres" / "Kodim" in a list or at a sentence end: the unit of the place the story is about
     (r"(?:Polres(?:ta|tabes)?|Polsek)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran|dan\s+jajaran|setempat))", "police",
      None, "police:bare", None),
-    (r"(?:Pemprov|Pemkab|Pemkot|Pemda)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|setempat))", "local_government", None,
+    (r"(?:Pemprov|Pemkab|Pemkot|Pemko|Pemda)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|setempat))", "local_government", None,
      "pemda:bare", None),
     (r"Kodim(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran))", "military", None, "military:bare", None),
 ]
@@ -339,12 +358,12 @@ _NOT_FIRST = {"REGION", "Kota", "Kabupaten", "Kab", "Provinsi", "Prov", "RI", "R
               "Barat", "Timur", "Utara", "Selatan", "Tengah", "Metro", "Negara", "Rakyat", "Syariah", "Kesehatan",
               "Ketenagakerjaan", "Pemasyarakatan", "Imipas", "AD", "AL", "AU", "Angkatan", "Aceh", "Papua", "Daerah",
               "Pem", "Ka", "Ma", "AKP", "Aiptu", "Ipda", "Kompol", "Perwakilan", "DP"}
-_EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda"}, "police:polres": {"Polres", "polres"},
+_EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda", "polda"}, "police:polres": {"Polres", "polres"},
                 "prosecutor:kejari": {"Kajari"}, "prosecutor:kejati": {"Kajati"}, "police:polsek": {"Polsek", "polsek"},
                 "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
-                "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah"}, "corrections_office": {"Kanwil", "Kemenkumham"},
+                "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah", "emerintah", "Pemko"}, "corrections_office": {"Kanwil", "Kemenkumham"},
                 "police:brimob": {"Brimob"}, "kemenimipas": {"grasi", "mipas"}, "party": {"oliti", "Fraksi", "F-"}, "customs": {"Bea"}, "government": {"emerintah"}, "police:bare": {"Polres", "Polsek"},
-                "military:bare": {"Kodim"}, "forkopimda": {"orkopimda"}, "media": {"Radar"}}
+                "military:bare": {"Kodim"}, "military:pom": {"Denpom", "Detasemen"}, "forkopimda": {"orkopimda"}, "media": {"Radar"}}
 
 
 def _group_end(pat: str, i: int) -> int:
@@ -564,7 +583,7 @@ def _present_triggers(text: str) -> set[str]:
 
 
 _LEVEL_WORD = {"provinsi": "province", "prov": "province", "kabupaten": "regency", "kab": "regency",
-               "kota": "city", "daerah": "regency", "pemprov": "province", "pemkab": "regency", "pemkot": "city",
+               "kota": "city", "daerah": "regency", "pemprov": "province", "pemkab": "regency", "pemkot": "city", "pemko": "city",
                "pemda": "regency", "gubernur": "province", "bupati": "regency", "walikota": "city",
                "wali kota": "city", "bnnp": "province", "bnnk": "regency"}
 _NOT_REGION = set("""dan di yang untuk dalam pada dengan ke dari ini itu serta beserta bersama juga sebagai""".split())
@@ -587,7 +606,8 @@ _DINAS_ACR = {"dinsos": "sosial", "dinkes": "kesehatan", "disnaker": "tenaga ker
               "disnakertrans": "tenaga kerja dan transmigrasi", "disdikbud": "pendidikan dan kebudayaan", "diskominfo": "komunikasi dan informatika",
               "disdukcapil": "kependudukan dan pencatatan sipil", "dishub": "perhubungan",
               "disperindag": "perindustrian dan perdagangan", "disbudpar": "kebudayaan dan pariwisata",
-              "dlh": "lingkungan hidup", "ketenagakerjaan": "tenaga kerja", "naker": "tenaga kerja",
+              "dlh": "lingkungan hidup", "blh": "lingkungan hidup",
+              "disparpora": "pariwisata pemuda dan olahraga", "ketenagakerjaan": "tenaga kerja", "naker": "tenaga kerja",
               "dukcapil": "kependudukan dan pencatatan sipil", "dispendukcapil": "kependudukan dan pencatatan sipil",
               "kependudukan dan catatan sipil": "kependudukan dan pencatatan sipil", "kominfo": "komunikasi dan informatika",
               "komunikasi informatika dan statistik": "komunikasi dan informatika", "sosial": "sosial"}
@@ -738,7 +758,7 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 continue  # "empat Polres", "jajaran Polsek": many units, none named
             if key == "pemda:bare" and text[a - 1:a] == "(":
                 continue  # "setiap pemerintah daerah (Pemda)": the acronym of a common noun
-            region = _g(m, "region") if m is not None else None
+            region = (_g(m, "region") or _g(m, "region2")) if m is not None else None
             if region and norm_key(region) in _NOT_REGION:
                 continue
             if key == "dinas" and m is not None and not region and _g(m, "body"):
@@ -767,6 +787,11 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 body = acr or _BANK.get(norm_key(body), body)
             if key in ("bnn",):
                 a_ = (acr or "").upper()
+                if not lvl and a_ == "BNN" and region:
+                    # "Badan Narkotika Nasional (BNN) Kalteng" is the "BNN Kalteng" of the next sentence: the
+                    # acronym gives no level, the place does (as for "BNN Jabar" below)
+                    place = reg.region_by_key.get(norm_key(region))
+                    lvl = "province" if place is not None and place.kind == "province" else "regency"
                 if not lvl:
                     lvl = "province" if a_ == "BNNP" or span.startswith("BNNP") else "regency"
                     if lvl_word == "kota" or " Kota " in span:
@@ -784,11 +809,13 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 lvl = "province" if place is not None and place.kind == "province" else "regency"
                 fam = "bnn"
             if key == "bnn_bare_level":
-                lvl = "province" if span.startswith("BNNP") else "regency"
+                lvl = "province" if span.startswith("BNNP") or lvl_word.startswith("prov") else "regency"
             if key == "ministry" and body and not _ministry_words(body):
                 continue  # "Menteri Agus", "Menteri Inggris": a person or a country, not a ministry
             if key == "media" and _media_source(text, a, b):
                 continue
+            if key == "education" and body and span.startswith(("Pascasarjana", "Program")):
+                body = "pascasarjana " + body  # "Pascasarjana UINSU" is a school of UINSU, not UINSU
             if key in ("ministry", "ditjen", "dinas", "health", "education", "civil", "company", "mass_org", "kua", "village") and body:
                 fam = f"{key}:{norm_key(body)}"
                 if key == "dinas":
@@ -922,7 +949,7 @@ def _known_region(reg: Registry, region: str) -> bool:
     return any(key[:n] in reg.region_by_key for n in range(len(key) - 3, 3, -1))
 
 
-def _canon_region(reg: Registry, region: str | None) -> tuple[str | None, str | None]:
+def _canon_region(reg: Registry, region: str | None, local: bool = False) -> tuple[str | None, str | None]:
     """("Jatim") -> ("Jawa Timur", "Jawa Timur"); unknown places are kept as written."""
     if not region:
         return None, None
@@ -934,11 +961,37 @@ def _canon_region(reg: Registry, region: str | None) -> tuple[str | None, str | 
             r = reg.region_by_key.get(key[:n])
             if r is not None:
                 break
+    if r and local and r.kind == "province":
+        r = _local_regions(reg).get(key, r)
     if r:
         return r.name, r.province
     return " ".join(region.split()), None
 
 
+# units that serve a regency or city: a place name shared with the province is the town ("Polresta Yogya" and
+# "Kepolisian Resor Kota Yogyakarta" are one station, not the province DI Yogyakarta's)
+_LOCAL_FAMILIES = {"police:polres", "prosecutor:kejari", "court:pn", "court:pa", "kanim", "kemenag_office", "rudenim"}
+
+
+_LOCAL_CACHE: dict[int, tuple[Registry, dict]] = {}
+
+
+def _local_regions(reg: Registry) -> dict:
+    """Regencies and cities by every name they go by (the registry's own index keeps the province)."""
+    hit = _LOCAL_CACHE.get(id(reg))
+    if hit is not None and hit[0] is reg:
+        return hit[1]
+    out: dict = {}
+    for r in reg.regions:
+        if r.kind != "province":
+            for f in [r.name, *r.aliases]:
+                out.setdefault(norm_key(f), r)
+    _LOCAL_CACHE[id(reg)] = (reg, out)
+    return out
+
+
+_UNIT_NUMBER = re.compile(r"(\d[\d-]*(?:/[\w-]+)?)\s+\S")
+_BNN_NATIONAL = re.compile(r"Badan\s+Narkotika\s+Nasional|BNN\s+(?:RI|Pusat)")
 _FAMILY_NAME = {"police:polda": "Polda", "police:polres": "Polres", "police:polsek": "Polsek",
                 "prosecutor:kejari": "Kejari", "prosecutor:kejati": "Kejati", "court:pn": "Pengadilan Negeri",
                 "court:pt": "Pengadilan Tinggi", "court:pa": "Pengadilan Agama", "kanim": "Kantor Imigrasi",
@@ -954,7 +1007,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
     acr_to_id: dict[str, str] = {}
     pending_bare: list[OrgHit] = []
     for h in hits:
-        region, province = _canon_region(reg, h.region)
+        region, province = _canon_region(reg, h.region, h.key in _LOCAL_FAMILIES)
         key = h.key
         name = h.name
         level = h.level
@@ -1002,7 +1055,9 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
             oid = f"dpr:{norm_key(region or 'ri')}"
             name = f"DPR {region}" if region else "DPR RI"
         elif key.startswith("military:") and key != "military:tni":
-            oid = f"{key}:{norm_key(h.region or '')}"
+            # the number is the unit: "Kodim 0406 MLM" = "Kodim 0406", "Dandim 0304 Agam" = "Kodim 0304"
+            num = _UNIT_NUMBER.match(h.region or "")
+            oid = f"{key}:{norm_key(num.group(1) if num else h.region or '')}"
             unit = key.split(":")[1].capitalize()
             name = f"{unit} {h.region}" if h.region else unit
         elif key.startswith("acr:"):
@@ -1024,13 +1079,16 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         if surface not in o.aliases:
             o.aliases.append(surface)
         o.mentions.append(Mention(h.text, h.start, h.end, "ORG", sentence_of(h.start) if sentence_of else ""))
-    # bare "BNN" / "BNNK": join the one BNN unit of the article, else the national BNN
+    # bare "BNN" / "BNNK": join the one BNN unit of the article, else the national BNN. But where the story spells the
+    # national agency out ("diamankan Badan Narkotika Nasional (BNN)", "tim BNN Pusat dan BNNP Sumsel"), it is named
+    # beside the unit, and "BNN" alone is that agency
+    national_named = any(h.key == "bnn_bare" and _BNN_NATIONAL.match(h.text) for h in pending_bare)
     for h in pending_bare:
         if h.key in ("police:bare", "military:bare", "pemda:bare"):
             # a bare "Polres" joins the article's named Polres, else stands for the local unit
             word = h.text.split()[0]
             fam = {"Polsek": "polsek", "Kodim": "kodim", "Pemprov": "province", "Pemkab": "regency",
-                   "Pemkot": "city", "Pemda": "regency"}.get(word, "polres")
+                   "Pemkot": "city", "Pemko": "city", "Pemda": "regency"}.get(word, "polres")
             units = [o for o in orgs.values() if (o.org_id or "").startswith((f"police:{fam}:", f"military:{fam}:",
                                                                               f"local_government:{fam}:"))]
             if units:
@@ -1047,8 +1105,10 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
             target.mentions.append(Mention(h.text, h.start, h.end, "ORG", sentence_of(h.start) if sentence_of else ""))
             continue
         units = [o for o in orgs.values() if o.kind == "bnn" and o.level != "national"]
+        if h.key == "bnn_bare" and national_named:
+            units = []  # the national agency is named in the story: a bare "BNN" is that agency
         if h.key == "bnn_bare_level":
-            want = "province" if h.text.startswith("BNNP") else None
+            want = "province" if h.level == "province" else None
             units = [o for o in units if (want is None or o.level == want)]
         if h.key == "bnn_bare" and len(units) == 1:
             target = units[0]
@@ -1056,7 +1116,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
             target = units[0]
         elif h.key == "bnn_bare_level":
             # "melibatkan polisi, TNI dan BNNP": the provincial unit of the story, its place unwritten
-            oid = f"bnn:{'province' if h.text.startswith('BNNP') else 'local'}:"
+            oid = f"bnn:{'province' if h.level == 'province' else 'local'}:"
             target = orgs.get(oid)
             if target is None:
                 target = Organization(name=h.text.strip(), kind="bnn", level=h.level, org_id=oid)
@@ -1122,6 +1182,19 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
             t, o = orgs[longer[0]], orgs.pop(oid)
             t.aliases += [a for a in o.aliases if a not in t.aliases]
             t.mentions += o.mentions
+    # a place shortened the way the press shortens regencies ("Pemkab Tanjab Barat" beside "Pemerintah Kabupaten
+    # Tanjung Jabung Barat", "Kukar", "Inhil") that the registry lacks: the unit of the one place it abbreviates
+    for oid in list(orgs):
+        head, _, place = oid.rpartition(":")
+        if not head or oid not in orgs or len(place) < 4 or "@" in oid or place in reg.region_by_key:
+            continue
+        full = [k for k in orgs if k != oid and k.rpartition(":")[0] == head and k.rpartition(":")[2][:1] == place[:1]
+                and k.rpartition(":")[2] in reg.region_by_key
+                and _abbreviates(place.replace(" ", ""), k.rpartition(":")[2].split())]
+        if len(full) == 1:
+            t, o = orgs[full[0]], orgs.pop(oid)
+            t.aliases += [a for a in o.aliases if a not in t.aliases]
+            t.mentions += o.mentions
     _merge_same_body(orgs, acr_to_id)
     for o in orgs.values():
         o.name = display_name(o)
@@ -1160,6 +1233,16 @@ def _abbreviates(short: str, words: list[str]) -> bool:
         return False
 
     return go(0, 0, 0)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one substituted, inserted or dropped character."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
 
 
 def _is_common(word: str) -> bool:
@@ -1203,8 +1286,9 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
             if _abbreviates(subj, words):
                 absorb(t, o)
                 break
-    # "PKBM Mandiri" beside "PKBM Anak Mandiri": a shorter name whose words all recur in a longer one
-    for fam in ("education:", "civil:", "health:"):
+    # "PKBM Mandiri" beside "PKBM Anak Mandiri", "Dinas Perpustakaan" beside "Dinas Perpustakaan dan Kearsipan Kota
+    # X": a shorter name whose words all recur in a longer one
+    for fam in ("education:", "civil:", "health:", "dinas:"):
         group = [o for oid, o in orgs.items() if oid.startswith(fam)]
         for o in group:
             words = set(o.org_id[len(fam):].split("@")[0].split())
@@ -1214,6 +1298,15 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
                 if t is not o and t.org_id in orgs and words < set(t.org_id[len(fam):].split("@")[0].split()) and \
                         o.aliases and t.aliases and (o.aliases[0].split()[0] == t.aliases[0].split()[0] or
                                                      (fam == "health:" and len(words) >= 2)):
+                    absorb(t, o)
+                    break
+    # one letter mistyped once: "Panti Asuhan Putra Muhamnadiyah X" beside "... Muhammadiyah X" three times
+    for fam in ("civil:", "education:", "health:", "company:", "dinas:", "badan:", "mass_org:"):
+        group = [o for oid, o in orgs.items() if oid.startswith(fam)]
+        for o in group:
+            for t in group:
+                if t is not o and t.org_id in orgs and o.org_id in orgs and len(o.mentions) < len(t.mentions) and \
+                        len(o.org_id) >= len(fam) + 10 and _one_edit(o.org_id, t.org_id):
                     absorb(t, o)
                     break
     # a bare "Kemenag" beside its one local office "Kantor Kemenag Lampura"
@@ -1241,7 +1334,7 @@ _TAKES_PART = re.compile(r"\b(?:dihadiri|menghadiri|hadir|turut|didampingi|menda
                          r"disambut|menyambut|diterima|menerima|mengundang|diundang|bersama|berkunjung|kunjungan|"
                          r"audiensi|silaturahmi|menandatangani|ditandatangani|meninjau|komunikasi|berkomunikasi|"
                          r"koordinasi|berkoordinasi|bertemu|menemui|mengunjungi|dikunjungi|meresmikan|diresmikan|"
-                         r"kerja\s*sama|bekerja\s*sama|menyerahkan|diserahkan)\b", re.IGNORECASE)
+                         r"kerja\s*sama|bekerja\s*sama|bekerja\s+dengan|menyerahkan|diserahkan)\b", re.IGNORECASE)
 
 
 def drop_title_only(orgs: list[Organization], officials) -> list[Organization]:
