@@ -52,7 +52,8 @@ _MOD_RE = re.compile(r"\s*(?P<w>Narkotika|Narkoba|Perempuan|Wanita|Khusus|Pemuda
                      r"|\s+(?P<sec>(?:Super\s+)?(?:Maximum|Maksimum|Minimum|Medium)(?:\s+(?:Security|Sekuriti))?|High\s+Risk"
                      r"|Teroris(?:me)?|Pria)(?![\w])", re.IGNORECASE)
 _KOTA_TOWN_RE = re.compile(r"[ \t]+Kota[ \t]+([A-Z][A-Za-z]+)")
-_TOKEN_RE = re.compile(r"[ \t]+(?:(?:Kota|Kabupaten|Kab\.)\s+)?([A-Z][A-Za-z'’]*(?:-[A-Za-z]+)?|[A-Z]{2,})")
+# "Kalapas Kelas II A kota Lubuklinggau": the town word is often written in lower case
+_TOKEN_RE = re.compile(r"[ \t]+(?:(?:Kota|Kabupaten|Kab\.)\s+|(?:kota|kabupaten)[ \t]+)?([A-Z][A-Za-z'’]*(?:-[A-Za-z]+)?|[A-Z]{2,})")
 _GAP_TOKEN_RE = re.compile(r"[ \t]+([A-Z][A-Za-z'’]*(?:-[A-Za-z]+)?|[A-Z]{2,})")
 # Detention units of other agencies: never UPTs
 _EXCLUDE = set("""kpk polda polres polresta polrestabes polsek polri bareskrim mabes mako brimob kejaksaan

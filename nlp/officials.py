@@ -56,14 +56,14 @@ _TITLES = [
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?P<t>kepala|ketua|menteri|direktur|wakil ketua|sekretaris|koordinator|"
                              r"hakim(?:\s+anggota)?|bupati|gubernur|wali kota|walikota|anggota|kasubsi|kasi|kabid|"
-                             r"kasubag|kasubbag|kasub+id|kepala seksi|kepala bidang)(?=\s+[A-Z])")
+                             r"kasubag|kasubbag|kasub+id|kepala seksi|kepala bidang|presiden|wakil presiden)(?=\s+[A-Z])")
 _TOKEN = re.compile(r"[^\s]+")
 _CONNECT = {"dan", "serta", "&", "se", "bidang", "urusan", "of", "the", "and", "pada", "untuk", "kota", "kabupaten",
             "perwakilan", "wilayah", "divisi", "seksi", "kantor", "badan", "dinas", "daerah", "pusat", "tingkat",
             "provinsi", "cabang", "negara", "sub", "kelas", "klas", "binaan", "ri", "yaitu", "yakni", "bernama",
             "yang", "baru", "dilantik", "menjabat", "saat", "ini", "panitia", "pelaksana"}
 _BACK_CUE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+merupakan|\s+yang\s+menjabat(?:\s+sebagai)?)"
-                       r"\s*(?:(?:Plt|Plh|Pj|Pjs|Pejabat)\.?\s*)?$")
+                       r"\s*(?:(?:Plt|Plh|Pj|Pjs|Pejabat|PLT|PLH)\.?\s*)?$")
 # former office holders and people around them are not acting officials
 _FORMER = re.compile(r"(?:mantan|eks|bekas|purnawirawan)\s*$", re.IGNORECASE)
 # an office holder arrested or charged is a suspect in that story ("Penangkapan Kepala Rutan X oleh BNN")
@@ -87,7 +87,7 @@ _UNIT_WORDS = {"ops", "intelkam", "reskrim", "res", "resnarkoba", "binmas", "sab
                "chief", "affairs", "foreign", "dir", "ramadhan", "ramadan", "syawal", "idul", "fitri", "adha",
                "natal", "lebaran", "imlek", "puasa", "kabag", "kasat", "kasi", "kasubsi", "subdit", "subdirektorat",
                # bodies inside a title phrase ("Ketua Presidium IPW", "anggota Pokja ZI"), a common misspelling
-               "presidium", "pokja", "satgas", "satuan", "tugas", "azasi", "forkopimda", "opd", "panja", "pansus",
+               "presidium", "pascasarjana", "pokja", "satgas", "satuan", "tugas", "azasi", "forkopimda", "opd", "panja", "pansus",
                "fraksi", "revisi", "pamintel", "kepatuhan", "itjen", "inspektorat", "pramuka", "karang",
                # police and corrections sections written as one word
                "satres", "satlantas", "satintelkam", "satsamapta", "satbinmas", "satpolairud", "satnarkoba",
@@ -126,7 +126,9 @@ _COMMA_NAME = re.compile(r"(?:[ \t]+[A-Z][\w.]*){0,2},[ \t]+(?:(?:Dr|Drs|H|Hj|Ir
                          r"(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})(?=[ \t]*[.,;\n]|$)")
 # "rombongan Kanwil X yang dipimpin oleh Liberti Sitinjak": the leader of a delegation, named without a title
 _LED_BY = re.compile(r"(?<![\w])(?:dipimpin|dikomandoi?|diketuai|dinakhodai|diwakili)(?:[ \t]+(?:langsung|oleh))*[ \t]+"
-                     r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,3})(?![\w])")
+                     r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})(?![\w])")
+# "Lapas X yang dipimpin Herliadi tersebut": a one-word leader, closed by a demonstrative or punctuation
+_LED_BY_ONE_END = re.compile(r"[ \t]+(?:tersebut|itu|ini|saat\s+ini|sejak)\b|[ \t]*[,.;]")
 # "Daeng Muhammad (Fraksi PAN), Supratman (Fraksi Gerindra)": members of parliament listed with their party
 _PARTY = re.compile(r"\((?:Fraksi|F-|Partai)\b")
 _PARTY_NAME = re.compile(r"(?:Fraksi|F-|Partai)\b")  # a member's party: the body is the commission they sit on
@@ -139,7 +141,9 @@ _FIELD_WORD = re.compile(r"^(?:(?:pe|ke)[a-z]{3,}an|rehabilitasi|hukum|umum|tekn
 _SENT_END = re.compile(r"[.;!?\n]")
 # a police or military rank right before a name: an officer named in office ("Iptu Mahmuda kanit ...")
 _RANK_NAME = re.compile(r"(?<![\w])(?:AKBP|AKP|Iptu|Ipda|Kompol|Kombes|Brigjen|Irjen|Komjen|Aiptu|Aipda|Bripka|Brigpol|"
-                        r"Briptu|Bripda|Letkol|Kolonel|Mayjen|Laksma|Marsma)\.?(?:[ \t]+(?:Pol|TNI|Inf|Czi)\.?)?[ \t]+"
+                        r"Briptu|Bripda|Letkol|Kolonel|Mayjen|Laksma|Marsma|IPTU|IPDA|AIPTU|AIPDA|KOMPOL|KOMBES|BRIGJEN|IRJEN|"
+                        r"KOMJEN|BRIPKA|BRIGPOL|BRIPTU|BRIPDA)\.?(?:[ \t]+(?:Pol|TNI|Inf|Czi)\.?)?"
+                        r"(?:[ \t]+\((?:Purn|Purnawirawan)\.?\))?[ \t]+"
                         r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})")
 # "petugas staf bimbingan kerja bernama Suhari": a staff member introduced by name
 _NAMED_STAFF = re.compile(r"(?<![\w])(?:petugas|pegawai|staf|sipir|penjaga|penyidik)\b[^.,;\n\"“”]{0,40}?\bbernama[ \t]+"
@@ -152,8 +156,8 @@ _MONTHS = {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agus
            "november", "desember"}
 
 # "didampingi Heri Ageng Kabag Umum": a name written before its title with no comma between
-_NAME_THEN_TITLE_RE = re.compile(r"(?<![\w])(?:didampingi|oleh|bersama|serta|dan)[ \t]+(?P<n>[A-Z][a-z'’-]+(?:[ \t]+"
-                                 r"[A-Z][a-z'’-]+){1,2})[ \t]+(?=(?:Kabag|Kabid|Kasi|Kasubsi|Kasubag|Kasubbag|Kaur|"
+_NAME_THEN_TITLE_RE = re.compile(r"(?<![\w])(?:didampingi|oleh|bersama|serta|dan|dengan)[ \t]+(?P<n>[A-Z][a-z'’-]+(?:[ \t]+"
+                                 r"[A-Z][a-z'’-]+){0,2})[ \t]+(?=(?:Kabag|Kabid|Kasi|Kasubsi|Kasubag|Kasubbag|Kaur|"
                                  r"Kalapas|Karutan|Kabapas|Kepala|KPLP)\b)")
 
 # titles that name the head of a unit of a given kind when no organisation is written beside them
@@ -198,6 +202,11 @@ _TEASER = re.compile(r"(?im)^[ \t]*" + TEASER_MARKER + r"\b[^\n]*")
 _SPELLED_RANK = re.compile(r"(?:Ajun\s+Komisaris(?:\s+Besar)?(?:\s+Polisi)?|Komisaris\s+(?:Besar|Jenderal)(?:\s+Polisi)?|"
                            r"Brigadir\s+Jenderal(?:\s+Polisi)?|Inspektur\s+Jenderal\s+Polisi|"
                            r"(?:Ajun\s+)?Inspektur\s+Polisi\s+(?:Satu|Dua))(?=\s)")
+_OFFICE_SECTION = re.compile(r"(?i)(?:\bbagian\s+|\bkabag\s+)(?:program|humas|perencanaan|keuangan|kepegawaian)\b|"
+                             r"\bbidang\s+(?:bimbingan\s+kemasyarakatan|pembimbingan\s+kemasyarakatan|bimkemas)\b|"
+                             r"\bkabid\s+(?:bimbingan\s+kemasyarakatan|pembimbingan\s+kemasyarakatan|bimkemas)\b")
+_GLUED_END = re.compile(r"[a-z][.!?][*/]")
+_SENTENCE_LINE = re.compile(r"(?<![\w-])[a-z]{5,}\b[^\n]*?,[ \t]+[A-Z][^\n]*\.[ \t]*$", re.MULTILINE)
 _ON_BEHALF = re.compile(r"(?P<n>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}),?\s+(?:yang\s+)?mewakili\s+(?:pihak\s+)?$")
 _ORG_FIRST_TITLE = re.compile(r"Rektor|Dekan|Kadis\w*")
 _PASSIVE = re.compile(r"^(?:Di|Ter)[a-z]{3,}kan$")
@@ -459,6 +468,8 @@ class OfficialFinder:
                         name[-1] = core + "."  # "Muh. Zainal Asnun": an abbreviated first name
                     i += 1
                     continue
+                if _GLUED_END.search(raw):
+                    break  # "Maizar.**krN/Zarmi Ajis": the sentence ended, a byline is glued to it
                 i += 1
                 if trail and (trail[0] in ";:!?\"”" or (trail[0] == "." and (
                         len(core) > 3 or (len(core) >= 2 and core.isalpha() and core.isupper())))):
@@ -652,7 +663,10 @@ class OfficialFinder:
         """body_start: offset of the body; title-case headlines ("Kalapas Jamin Tidak Ada ...") are not
         searched for names (the body names the same people properly)."""
         # teasers of other stories ("BACA JUGA: ... Petugas Haji Daerah Dihapus?") are searched like headlines
-        headlines = list(headlines or ()) + [(m.start(), m.end()) for m in _TEASER.finditer(text, body_start)]
+        # a short paragraph of capitalised words that is a sentence ("Kepala Lapas X diwakili Kepala Bidang
+        # Pembinaan Narapidana, Prayoga Yulanda."): a verb in lower case and a comma before the name
+        headlines = [(s, e) for s, e in headlines or () if s < body_start or not _SENTENCE_LINE.search(text, s, e)]
+        headlines += [(m.start(), m.end()) for m in _TEASER.finditer(text, body_start)]
         spans: list[_Span] = []
         for fm, f in fac_links:
             if f is not None:
@@ -665,11 +679,16 @@ class OfficialFinder:
         spans.sort(key=lambda s: s.start)
         self._text = text
         found: list[_Found] = []
+        bodies: set[str] = set()  # names of bodies read as a person's name elsewhere
         anchors = list(_TITLE_RE.finditer(text)) + list(_LOWER_TITLE_RE.finditer(text))
+        # "Mantan Sekretaris Daerah (Sekda) Kebumen, X": the short form in brackets repeats the title before it,
+        # whose context (mantan, penangkapan) decides
+        long_ends = {m.end() for m in anchors}
         # a title word inside a named body ("Kanwil Dirjenpas Kaltim") is part of that name, not a title
         anchors = [m for m in anchors if not any(sp.start < m.start() < sp.end for sp in spans)
                    # "(Kasi Binadik)": an aside; "(Menimipas) Agus Andrianto": the short title, then the name
                    and not (text[max(0, m.start() - 1):m.start()] == "(" and text[m.end():m.end() + 1] != ")")
+                   and not (text[max(0, m.start() - 2):m.start()] == " (" and m.start() - 2 in long_ends)
                    # "Deputi Bidang Koordinator Imigrasi ...": a field of office, not a second title
                    and not _FIELD_BEFORE.search(text, max(0, m.start() - 8), m.start())
                    and not _STREET_BEFORE.search(text, max(0, m.start() - 6), m.start())]
@@ -703,8 +722,21 @@ class OfficialFinder:
                     g = self._walk_forward(text, f.end, 40, spans)
                     if g is not None and g.start - f.end <= 6:
                         f = g
+                    elif len(f.name_tokens) >= 3 and f.name_tokens[1] in ("H", "H.", "Hj", "Hj."):
+                        # "Camat Talawi H. Ilyas": the place, then the honorific Haji, then the name
+                        rest = f.name_tokens[2:]
+                        st = text.find(rest[0], f.start + len(f.name_tokens[0]))
+                        f = _Found(rest, st, f.end, "", 0, [*f.honorifics, f.name_tokens[1].rstrip(".")], f.rank,
+                                   f.degrees)
                     elif len(f.name_tokens) < 2:
                         continue
+                if m.group("t") == "Ketua" and text.startswith(" Umum ", t_end):
+                    # "Ketua Umum Pandawa Pattingalloang, Muhammad Jamil,": a Ketua Umum heads a named body,
+                    # so a first run followed by a comma and a second name is that body
+                    g = self._later_run(text, f.end, min(len(text), f.end + 60), spans, 1)
+                    if g is not None:
+                        bodies.add(" ".join(f.name_tokens))  # "Ketua Umum Pandawa Pattingalloang menegaskan"
+                        f = g
                 unit = self._unit_of(m.group("t"), m.start(), f.start, spans, facilities, orgs)
             if len(f.name_tokens) == 1 and (norm_key(f.name_tokens[0]) in alias_toks or (
                     _ORG_FIRST_TITLE.match(m.group("t")) and (re.match(r"\s+[a-z]", text[f.end:f.end + 3]) or (
@@ -732,6 +764,7 @@ class OfficialFinder:
         for f in self._speakers(text, body_start, headlines, spans):
             f.speaker = True
             found.append(f)
+        found = [f for f in found if " ".join(f.name_tokens) not in bodies]
         return self._merge(found, text, sentence_of, spans, facilities, orgs)
 
     @staticmethod
@@ -793,7 +826,13 @@ class OfficialFinder:
                 continue
             if NON_OFFICIAL_CUES.search(text[max(0, m.start() - 40):m.start("n")]):
                 continue
-            out.append(_Found(toks, m.start("n"), m.end("n"), "", 0))
+            if len(toks) == 1 and (len(toks[0]) < 4 or toks[0] in ("Dan", "Serta")):
+                continue
+            f = _Found(toks, m.start("n"), m.end("n"), "", 0)
+            # "oleh Danang Kepala Lapas Bitung": the unit the title names, right after it
+            f.unit = next((sp.ref for sp in spans if sp.ref is not None and m.end() < sp.start <= m.end() + 30
+                           and not re.search(r"[,.;:!?\n]", text[m.end():sp.start])), None)
+            out.append(f)
         for sp in spans:
             if sp.ref is None:
                 continue
@@ -828,10 +867,19 @@ class OfficialFinder:
             out.append(f)
         for m in _LED_BY.finditer(text, body_start):
             toks = m.group("n").split()
+            lead, hon = [], []
+            while toks and norm_key(toks[0]).replace(" ", "") in _RANK_HON | _RANK_TYPOS:
+                k0 = norm_key(toks[0]).replace(" ", "")
+                # "dipimpin Iptu Sutrisno", "dipimpin Dr Yusqon": the rank or honorific is not part of the name
+                (hon if k0 in HONORIFICS else lead).append(toks.pop(0))
+            if not toks or len(toks) == 1 and (lead or len(toks[0]) < 4 or not hon and (
+                    len(toks[0]) < 5 or not _LED_BY_ONE_END.match(text, m.end("n")))):
+                continue  # a ranked name is read by _RANK_NAME; one bare word must close the clause
             if any(s <= m.start() < e for s, e in headlines or ()) or not all(self._namey(t) for t in toks) \
                     or any(_TITLE_RE.fullmatch(t) for t in toks) or _AFTER_NOT_OFFICIAL.match(text, m.end("n")):
                 continue
-            f = _Found(toks, m.start("n"), m.end("n"), "", 0)
+            f = _Found(toks, m.end("n") - len(" ".join(toks)), m.end("n"), "", 0, hon)
+            f.rank = " ".join(lead) or None
             # the delegation is the unit named just before, in the same sentence
             before = [sp for sp in spans if sp.ref is not None and m.start() - 100 <= sp.end <= m.start()]
             if before and not _SENT_END.search(text, before[-1].end, m.start()):
@@ -855,12 +903,14 @@ class OfficialFinder:
                 f = _Found(toks, st, en, "", 0)
                 if rx is _RANK_NAME:
                     f.rank = m.group(0)[:st - m.start()].strip()
-                    # the officer's unit: written right after the name, else just before, in the same clause
-                    after = next((sp for sp in spans if sp.ref is not None and en <= sp.start <= en + 120), None)
+                    # the officer's unit: written right after the name, else just before, in the same clause;
+                    # police and military officers do not serve in a corrections facility
+                    after = next((sp for sp in spans if isinstance(sp.ref, Organization)
+                                  and en <= sp.start <= en + 120), None)
                     if after is not None and not _SENT_END.search(text, en, after.start):
                         f.unit = after.ref
                     else:
-                        bef = [sp for sp in spans if sp.ref is not None and st - 150 <= sp.end <= st]
+                        bef = [sp for sp in spans if isinstance(sp.ref, Organization) and st - 150 <= sp.end <= st]
                         if bef and not _SENT_END.search(text, bef[-1].end, st):
                             f.unit = bef[-1].ref
                 out.append(f)
@@ -910,10 +960,22 @@ class OfficialFinder:
                     self._text[inside[0].start:inside[0].end])):
                 # a bare kind word ("Kepala Lapas (Kalapas) Bojonegoro"): the town written after it names the unit
                 ref = self._facility_by_town(phrase, facilities, ref.kind) or ref
+            elif isinstance(ref, Organization) and (ref.org_id or "") in ("kemenkumham", "ditjenpas"):
+                # "Kabid Keamanan Menkumham Jawa Timur": the ministry followed by a region is its regional office
+                after = self._text[inside[0].end:inside[0].end + 40].split()
+                offices = [o for o in orgs if (o.org_id or "").startswith("corrections_office")]
+                if offices and after and (self._place_len([(w, 0, 0) for w in after[:3]], 0)
+                                          or _is_place(self.reg, _strip(after[0])[0])):
+                    ref = self._nearest(t_start, spans, offices)
             return ref
         key = norm_key(title).replace(" ", "")
         hint = None
-        for k in _TITLE_UNIT_KEYS:
+        if key.startswith(("kabag", "kepalabagian", "kabid", "kepalabidang")) and _OFFICE_SECTION.search(phrase) \
+                and any((o.org_id or "").startswith("corrections_office") for o in orgs):
+            # "Kabag Program dan Humas", "Kepala Bidang Bimbingan Kemasyarakatan": sections of the regional
+            # office, not of a prison
+            hint = ("org", "corrections_office")
+        for k in _TITLE_UNIT_KEYS if hint is None else ():
             if key.startswith(k):
                 hint = _TITLE_UNIT[k]
                 break
@@ -972,7 +1034,11 @@ class OfficialFinder:
                         len(toks) == len(ptoks) >= 2
                         and _similar(norm_key(p.name), norm_key(name))) or (
                         # a misspelt later mention ("Lomaksono" for "Lumaksono") is the same person
-                        len(toks) == 1 and any(len(t) >= 5 and _similar(t, next(iter(toks))) for t in ptoks)):
+                        len(toks) == 1 and any(len(t) >= 5 and _similar(t, next(iter(toks))) for t in ptoks)) or (
+                        # a short form of the first name ("Anton" for "Antonius Semuki")
+                        len(toks) == 1 and len(ptoks) >= 2 and len(next(iter(toks))) >= 4
+                        and norm_key(p.name).split()[0].startswith(next(iter(toks)))
+                        and len(norm_key(p.name).split()[0]) - len(next(iter(toks))) <= 3):
                     target = p
                     break
             if target is None:
@@ -1007,7 +1073,7 @@ class OfficialFinder:
                 _set_unit(p, unit)  # "KPU Kota Kediri, Nasrudin, menyebut ...": the unit right before the name
             elif id(p) in phrase and _names_a_body(phrase[id(p)], p.title):
                 p.organization = phrase[id(p)]
-            elif id(p) not in titled and (facilities or offices):
+            elif id(p) not in titled and (facilities or offices) and not p.rank:
                 # a title-less speaker in a facility's (or regional office's) press release speaks for it
                 _set_unit(p, facilities[0] if facilities else offices[0])
         # later one-word mentions ("kata Mukaffi") join the full name as aliases
