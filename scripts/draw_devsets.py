@@ -89,11 +89,12 @@ def draw_second_entity_set() -> None:
     _update("entity_dev_2", cand[:100])
 
 
-def _draw_mixed(key: str, used_keys: tuple[str, ...], seed: int, n_articles: int, n_negatives: int) -> None:
-    """A blind entity-gold round: corrections articles and hard negatives no set in `used_keys` holds, shuffled
-    together so that an annotator cannot tell them apart by position."""
+def _draw_mixed(key: str, used_keys: tuple[str, ...], seed: int, n_articles: int, n_negatives: int,
+                within: set[str] | None = None) -> None:
+    """A blind entity-gold round: corrections articles (only those in `within`, when given) and hard negatives
+    no set in `used_keys` holds, shuffled together so that an annotator cannot tell them apart by position."""
     used = _used(json.loads(SPLITS.read_text()), *used_keys)
-    cand = _entity_candidates(_rows("articles.jsonl"), used)
+    cand = [i for i in _entity_candidates(_rows("articles.jsonl"), used) if within is None or i in within]
     negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
     rng = random.Random(seed)
     rng.shuffle(cand)
@@ -188,37 +189,18 @@ def draw_ninth_entity_set() -> None:
     """A blind closing set for session 4 (112 articles that had topic labels only + 8 hard negatives), labelled
     while the session's last rules were written and scored once with the final code."""
     s = json.loads(SPLITS.read_text())
-    entity = _used(s, *(k for k in s if k.startswith("entity_") and k != "entity_dev_9"), "negatives_in_gold")
+    entity = tuple(k for k in s if k.startswith("entity_") and k != "entity_dev_9") + ("negatives_in_gold",)
     topic_ids = _used(s, "topic_only", "topic_only_2", "topic_only_3", "topic_only_4")
-    cand = [i for i in _entity_candidates(_rows("articles.jsonl"), entity) if i in topic_ids]
-    negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in entity and _hard_negative(r)]
-    rng = random.Random(20261133)
-    rng.shuffle(cand)
-    rng.shuffle(negc)
-    mixed = cand[:112] + negc[:8]
-    rng.shuffle(mixed)
-    _update("entity_dev_9", mixed)
+    _draw_mixed("entity_dev_9", entity, 20261133, 112, 8, within=topic_ids)
 
+
+_DRAWS = {"--third": draw_third_entity_set, "--fourth": draw_fourth_entity_set, "--fifth": draw_fifth_entity_set,
+          "--sixth": draw_sixth_entity_set, "--topics3": draw_third_topic_set, "--seventh": draw_seventh_entity_set,
+          "--topics4": draw_fourth_topic_set, "--eighth": draw_eighth_entity_sets, "--ninth": draw_ninth_entity_set}
 
 if __name__ == "__main__":
-    if "--ninth" in sys.argv:
-        draw_ninth_entity_set()
-    elif "--eighth" in sys.argv:
-        draw_eighth_entity_sets()
-    elif "--topics4" in sys.argv:
-        draw_fourth_topic_set()
-    elif "--seventh" in sys.argv:
-        draw_seventh_entity_set()
-    elif "--topics3" in sys.argv:
-        draw_third_topic_set()
-    elif "--sixth" in sys.argv:
-        draw_sixth_entity_set()
-    elif "--fifth" in sys.argv:
-        draw_fifth_entity_set()
-    elif "--third" in sys.argv:
-        draw_third_entity_set()
-    elif "--fourth" in sys.argv:
-        draw_fourth_entity_set()
-    else:
+    flags = [f for f in sys.argv[1:] if f in _DRAWS]
+    for f in flags:
+        _DRAWS[f]()
+    if not flags:
         main()
-

@@ -37,3 +37,11 @@ def fast_fetcher():
                       per_host_concurrency=8, max_bytes=1_000_000)
     yield fetcher
     fetcher.close()
+
+
+@pytest.fixture(scope="session")
+def reg():
+    """The facility/region registry, loaded once for the organisation tests that share it."""
+    from nlp.registry import load_registry
+
+    return load_registry()

@@ -6,16 +6,7 @@ import pytest
 
 import nlp.organizations as om
 from nlp.organizations import find_hits, resolve
-from nlp.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def reg():
-    return load_registry()
-
-
-def names(text: str, reg) -> dict[str, str]:
-    return {o.name: o.kind for o in resolve(find_hits(text, reg), text, reg)}
+from tests.test_nlp_orgs_3 import names
 
 
 @pytest.mark.parametrize("text, name, kind", [

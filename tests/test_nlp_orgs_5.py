@@ -3,15 +3,7 @@ real places): BNN units whose level comes from the place or is written twice, th
 unit, lower-case and shortened unit names ("polda NTT", "Pemko", "Tanjab Barat"), the Kanwil written as
 "Ditjen PAS <place>", military units by number, faculties before a dean's title, one-letter typos."""
 
-import pytest
-
 from nlp.organizations import drop_title_only, find_hits, resolve
-from nlp.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def reg():
-    return load_registry()
 
 
 def orgs(text: str, reg):
