@@ -14,6 +14,10 @@ quote, or the lead sentence's event date; without a publication date, bare weekd
 written full date, "HUT ke-77 Kemerdekaan" gives a year, and an undated holiday remission its holiday.
 Fresh-gold round (r8): a weekday that fits no date is a digit typo when another date of the text, one digit group
 apart, falls on it; an incident told under "Sebelumnya, ..." leads up to a statement and leaves the quoted day be.
+Rounds 7/9: a year-less weekday date a month off a publication whose own month fits it slipped the month number
+("Selasa (5/1)" on Tuesday 5 February); "Sebelumnya" also opens a hard-wrapped sentence and holds for "... lalu" too;
+an arrest may lie two weeks before the quote; an undated look back at a year ("sepanjang tahun 2021") is written
+in the January after it.
 """
 
 from __future__ import annotations
@@ -135,12 +139,20 @@ def resolve_dm(d: int, m: int, y: int | None, wd: int | None, pub: date | None,
             ok = [c for c in cands if c.weekday() == wd]
             if ok:
                 return ok[0], True
+            # "sepanjang tahun 2021 ... kata X, Sabtu (1/1)": a look back at the year the text names, written
+            # in the days after it ended (never past the newest year the corpus holds)
+            nxt = _safe(years[0] + 1, m, d) if years and m == 1 and years[0] < _NEW_MINISTRY_YEARS[0] else None
+            if nxt is not None and nxt.weekday() == wd:
+                return nxt, True
             return None, None
         return (cands[0], None) if len(cands) == 1 else (None, None)
     cands = [c for c in (_safe(pub.year + k, m, d) for k in (0, -1, 1)) if c is not None]
     if not cands:
         return None, None
     if wd is not None:
+        slip = _month_slip(d, m, wd, pub, cands)
+        if slip is not None:
+            return slip, True
         ok = [c for c in cands if c.weekday() == wd]
         if ok:
             best = min(ok, key=lambda c: abs((c - pub).days))
@@ -154,6 +166,26 @@ def resolve_dm(d: int, m: int, y: int | None, wd: int | None, pub: date | None,
     # news reports the past: a date more than a week after publication belongs to the year before
     best = min(cands, key=lambda c: (c > pub + timedelta(days=7), abs((c - pub).days)))
     return best, (None if wd is None else best.weekday() == wd)
+
+
+_SLIP_FAR, _SLIP_NEAR = timedelta(days=14), timedelta(days=7)
+
+
+def _month_slip(d: int, m: int, wd: int, pub: date, cands: list[date]) -> date | None:
+    """"Selasa (5/1)" in a report of Tuesday 5 February: a year-less date weeks from the publication whose weekday
+    fits no nearby year, while the same day of the month next to it falls on that weekday within the days just
+    before the publication, has the previous (or next) month's number by mistake (the month rolled over
+    in the writer's head but not on the page)."""
+    nearest = min(cands, key=lambda c: abs(c - pub))
+    if abs(nearest - pub) <= _SLIP_FAR or any(c.weekday() == wd and abs(c - pub) <= _SLIP_FAR for c in cands):
+        return None
+    for mm in (m - 1, m + 1):
+        y, mm = (pub.year - 1, 12) if mm == 0 else (pub.year + 1, 1) if mm == 13 else (pub.year, mm)
+        for yy in (y, y - 1, y + 1):
+            alt = _safe(yy, mm, d)
+            if alt is not None and alt.weekday() == wd and timedelta(0) <= pub - alt <= _SLIP_NEAR:
+                return alt
+    return None
 
 
 class Mentions(list):
@@ -348,13 +380,14 @@ _BACKGROUND = re.compile(r"^\W*(?:seperti\s+(?:yang\s+)?(?:telah\s+)?(?:diberita
                          r"diberitakan\s+sebelumnya|sebagaimana\s+(?:yang\s+)?(?:telah\s+)?(?:diberitakan|diketahui))",
                          re.IGNORECASE)
 # what happened, in the clause before a later date: "resmi keluar dari Lapas pada Sabtu (16/8)", "melarikan
-# diri, Senin (10/3/2025)"
+# diri, Senin (10/3/2025)"; the place may stand between ("ditangkap di rumah kontrakannya di Kampung X, Kecamatan Y,
+# Kota Z, Jumat (16/5/2025)")
 _EVENT_VERB = re.compile(r"\b(?:kabur|melarikan\s+diri|keluar|bebas|dibebaskan|ditangkap|diamankan|digagalkan|"
                          r"menggagalkan|terjadi|berlangsung|digelar|menggelar|dilaksanakan|melaksanakan|"
                          r"diselenggarakan|menyelenggarakan|dilakukan|tewas|meninggal(?:\s+dunia)?|ditemukan|"
                          r"menemukan|ricuh|rusuh|terbakar|diserahkan|menyerahkan|ditandatangani|menandatangani|"
                          r"diresmikan|meresmikan|berkunjung|mengunjungi|dikunjungi|tiba|disita|menyita|diungkap|"
-                         r"mengungkap|terungkap|digerebek|menggerebek|digeledah|menggeledah)\b[^.\n\"“”]{0,60}$",
+                         r"mengungkap|terungkap|digerebek|menggerebek|digeledah|menggeledah)\b[^.\n\"“”]{0,100}$",
                          re.IGNORECASE)
 # "ujar X di Rutan Salemba, Jakarta Pusat pada Kamis, 14 November 2024": a source speaking inside a facility is
 # there for a visit, an inspection or a ceremony, which is the event itself
@@ -364,6 +397,9 @@ _AT_FACILITY = re.compile(r"\b(?:di|dari)\s+(?:(?:aula|halaman|lingkungan|kantor
 # full dates more than half a year before it are history (years the writer typed, not ones inferred from a
 # publication date that may itself be wrong)
 _NEAR, _FAR = timedelta(days=45), timedelta(days=180)
+# a police statement is often quoted a week or two after the arrest it reports: an event verb's date that far
+# before the quoted day is still the story's event (a bare incident time, without the verb, keeps to a week)
+_VERB_SPAN = timedelta(days=14)
 
 
 def _foreign(text: str, pos: int) -> bool:
@@ -515,13 +551,14 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
                 or (d.start < first.start and (d.weekday_ok or (d.weekday_ok is None and _has_year(d.text)))
                     and _AGO.match(text, d.end)))]
             other = next((d for d in later if not speech(d) and d.date < first.date
-                          and ((d.weekday_ok is not None and _LALU.match(text, d.end))
+                          and ((d.weekday_ok is not None and _LALU.match(text, d.end) and not _recalled(text, d.start))
                                or (d.weekday_ok is None and _has_year(d.text) and _AGO.match(text, d.end)
                                    and first.date - d.date <= _NEAR)
-                               or (first.date - d.date <= timedelta(days=7) and d.start > first.start
-                                   and not _recalled(text, d.start)
-                                   and (_EVENT_VERB.search(text[_sentence_start(text, d.start):d.start])
-                                        or (d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))))),
+                               or (d.start > first.start and not _recalled(text, d.start)
+                                   and ((first.date - d.date <= _VERB_SPAN
+                                         and _EVENT_VERB.search(text[_sentence_start(text, d.start):d.start]))
+                                        or (first.date - d.date <= timedelta(days=7)
+                                            and d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))))),
                          None)
             if other is None:
                 # ... or to the date the lead sentence gives its event ("... pelatihan yang mulai digelar tanggal
@@ -576,4 +613,13 @@ def _recalled(text: str, pos: int) -> bool:
         if line.strip() and not _FOREIGN_LINE.match(line):
             lines.append(line)
         b = a - 1
-    return any(_EARLIER.match(line) for line in lines)
+    if any(_EARLIER.match(line) for line in lines):
+        return True
+    # a paragraph hard-wrapped at a fixed width ("Sebelumnya\npara warga binaan ...\nLapas X, Selasa (19/12)"): the
+    # sentence, not the line, opens with the word
+    ends = list(_SENTENCE_END.finditer(text, max(0, pos - 400), pos))
+    a = ends[-1].end() if ends else max(0, pos - 400)
+    return bool(_EARLIER.match(text[a:pos]))
+
+
+_SENTENCE_END = re.compile(r"[.!?\"”](?=\s)|\n\s*\n")
