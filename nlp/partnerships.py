@@ -98,6 +98,9 @@ _TRIGGERS = {
                r"\bprogram\b[^.]{0,40}\b(?:dari|oleh|bersama|dengan)\b|dilaksanakan\s+oleh|diikuti|"
                r"penyerahan|diserahkan|menyerahkan(?!\s+diri)|"  # "napi yang ditangkap dan menyerahkan diri": no gift
                r"memberikan(?!\s+(?:apresiasi|penghargaan|ucapan|pujian|arahan|sambutan|keterangan|tanggapan|komentar)\b)|"
+               # "penghargaan kepada mitra kerja Lapas X, di antaranya Polres Y, Kejari Z": the unit's partners named
+               r"mitra\s+(?:kerja\s+)?(?:strategis\s+)?(?:lapas|rutan|lpka|bapas|rupbasan|kanwil|kantor\s+wilayah|"
+               r"lembaga\s+pemasyarakatan|rumah\s+tahanan|pemasyarakatan)\b|"
                r"deradikalisasi|dibantu|membantu|dilibatkan|bantuan|hibah|mendukung|"
                r"tidak\s+(?:ter)?lepas\s+dari\s+(?:\w+\s+)?(?:peran|dukungan|bantuan|informasi|kerja\s*sama|sinergi|kolaborasi)|skrining|screening|memeriksa|"
                r"narasumber|nara\s+sumber|pemateri|penceramah|khatib|instruktur|pembicara|penyuluh\b|"
@@ -162,6 +165,21 @@ _IN_TITLE = re.compile(r"\b(?:bidang|deputi|direktur|direktorat|subdit|seksi|kas
                        r"(?:\w+\s+(?:dan|&)\s+)?$")
 
 
+# "KemenkumHAM meniadakan kunjungan di Lapas", "layanan kunjungan tatap muka": the inmates' family visits (a service
+# opened or closed), not an outside body's visit
+_FAMILY_VISIT_BEFORE = re.compile(r"\b(?:meniadakan|ditiadakan|peniadaan|menutup|ditutup|penutupan|membuka|dibuka|"
+                                  r"pembukaan|layanan|pelayanan|membatasi|pembatasan|larangan|melarang|menghentikan|"
+                                  r"penghentian|jam|jadwal|ruang)\s+(?:sementara\s+)?$")
+_FAMILY_VISIT_AFTER = re.compile(r"kunjungan\s+(?:(?:bagi|untuk|dari|secara|dengan)\s+)?(?:para\s+)?"
+                                 r"(?:keluarga|tatap\s+muka|online|daring|pengunjung)\b")
+_VISIT_RANK = _RANK_KIND.index("visit")
+
+
+def _family_visit(low: str, i: int) -> bool:
+    return low.startswith("kunjungan", i) and bool(
+        _FAMILY_VISIT_BEFORE.search(low, max(0, i - 30), i) or _FAMILY_VISIT_AFTER.match(low, i))
+
+
 def _trigger_hits(low: str) -> list[tuple[int, int]]:
     """Sorted (position, kind rank) of every trigger in the lower-cased text."""
     hits = []
@@ -169,7 +187,7 @@ def _trigger_hits(low: str) -> list[tuple[int, int]]:
         i = low.find(literal)
         while i != -1:
             if (not bounded or i == 0 or not low[i - 1].isalnum()) and pattern.match(low, i) and \
-                    not _IN_TITLE.search(low, max(0, i - 40), i):
+                    not _IN_TITLE.search(low, max(0, i - 40), i) and not (rank == _VISIT_RANK and _family_visit(low, i)):
                 hits.append((i, rank))
             i = low.find(literal, i + 1)
     hits.sort()
@@ -236,6 +254,7 @@ class _Party:
     family: str = ""
     tokens: frozenset[str] = field(default_factory=frozenset)
     official_starts: list[int] = field(default_factory=list)  # where an official of the body is named
+    fkind: str = ""  # a facility's kind (lapas, rutan, lpka, ...)
 
     @property
     def starts(self) -> list[int]:
@@ -414,7 +433,8 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
     parties: list[_Party] = []
     for f in analysis.facilities:
         spans = _all_spans(text, f.mentions, [f.name, *f.aliases])
-        parties.append(_Party(f.name, f.facility_id, True, spans, "facility", _norm_tokens(f.name)))
+        parties.append(_Party(f.name, f.facility_id, True, spans, "facility", _norm_tokens(f.name),
+                              fkind=str(getattr(f, "kind", "") or "")))
     for o in analysis.organizations:
         spans = _all_spans(text, o.mentions, [o.name, *o.aliases])
         starts = [a for a, _ in spans]
@@ -671,7 +691,10 @@ def _blank(sent: str, s: int, parties: list[_Party]) -> str:
 # the police's own case work ("Polda menggagalkan penyelundupan ... di sebuah rumah"): not at the facility
 _OWN_CASE = re.compile(r"\b(?:menggagal\w*|digagalkan|penyelundupan|pengungkapan|mengungkap\w*|menangkap|ditangkap|"
                        r"penangkapan|meringkus|diringkus|membekuk|dibekuk|pembuatan|peredaran|mengamankan|tersangka|"
-                       r"pelaku|kurir|pengedar|bandar)\b", re.IGNORECASE)
+                       r"pelaku|kurir|pengedar|bandar|"
+                       # "Sebelum operasi tangkap tangan (OTT), KPK melakukan penyelidikan kasus suap": a case against
+                       # the unit's staff, not joint work
+                       r"suap|penyuapan|gratifikasi|korupsi|tangkap\s+tangan|ott)\b", re.IGNORECASE)
 # "warga binaan di Lapas X", "napi Lapas X", "dikendalikan dari dalam Lapas X": the unit as the home of a suspect
 _INMATE_OF = re.compile(r"\b(?:warga\s+binaan|napi|narapidana|tahanan|penghuni|wbp|dari\s+dalam|oknum\s+(?:petugas|pegawai)|"
                         r"pegawai|sipir)\s+(?:(?:yang\s+)?(?:ada\s+|berada\s+)?(?:di|dari)\s+)?$", re.IGNORECASE)
@@ -746,14 +769,57 @@ def _partner_hosts(text: str, partners: list[_Party], s: int, e: int) -> bool:
     return any(s <= a < e and _VISITOR_TO.search(text[max(s, a - 25):a]) for p in partners for a in p.starts)
 
 
+# "diawasi oleh petugas lapas" in a story about a Lapas and an LPKA of one town: the word names the facility's kind
+# ("inspeksi dilakukan Kanwil dengan melibatkan kepolisian" after the Lapas was named: the regional office acts)
+_KIND_WORDS = {"lapas": "lapas", "kalapas": "lapas", "rutan": "rutan", "karutan": "rutan", "lpka": "lpka",
+               "bapas": "bapas", "kabapas": "bapas", "kanwil": "kanwil", "kakanwil": "kanwil"}
+_KANWIL_NAME = re.compile(r"\bkanwil|kantor\s+wilayah", re.IGNORECASE)
+
+
+def _unit_kind(u: _Party) -> str:
+    if u.family == "facility":
+        return u.fkind
+    return "kanwil" if u.family == "corrections" and _KANWIL_NAME.search(u.name) and not _is_national(u) else ""
+
+
+def _of_kind_named(text: str, sent: str, s: int, partners: list[_Party], units: list[_Party], fallback: _Party) -> _Party:
+    """The unit a generic word stands for: the last one named of the kind the word says ('petugas lapas' -> the
+    Lapas, not the LPKA named last; 'dilakukan Kanwil' -> the regional office), else `fallback`."""
+    kinds = {_KIND_WORDS.get(m.group().lower(), "") for m in _GENERIC_UNIT.finditer(_blank(sent, s, partners))} - {""}
+    if len(kinds) != 1 or _unit_kind(fallback) in kinds:
+        return fallback
+    kind = kinds.pop()
+    named = [(max(a for a in u.starts if a < s), i) for i, u in enumerate(units)
+             if _unit_kind(u) == kind and any(a < s for a in u.starts)]
+    return units[max(named)[1]] if named else fallback
+
+
+_PARTNERS_OF = re.compile(r"\bmitra(?:\s+kerja)?(?:\s+strategis)?\s+(?:dari\s+)?$", re.IGNORECASE)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """`pos` lies strictly inside one of the sorted spans (not at its start)."""
+    i = bisect.bisect_left(spans, (pos, pos))
+    return any(a < pos < b for a, b in spans[max(0, i - 8):i])
+
+
 def _first_hit(hits: list[tuple[int, int]], s: int, e: int) -> int:
     i = bisect.bisect_left(hits, (s, -1))
     return hits[i][0] if i < len(hits) and hits[i][0] < e else e
 
 
+# "Koordinasikan dengan KPU ...": an order in the imperative; "mendorong seluruh Kalapas agar menjalin sinergi dengan
+# BPJS": urging others to cooperate, not a reported event
+_IMPERATIVE = re.compile(r"(?:koordinasi|sinergi|kolaborasi)kan\b", re.IGNORECASE)
+_URGED = re.compile(r"\b(?:mendorong|meminta|mengajak|menginstruksikan|menugaskan)\s+(?:\S+\s+){1,8}?agar\s+(?:\w+\s+){0,3}$",
+                    re.IGNORECASE)
+
+
 def _exhorted(text: str, pos: int) -> bool:
     """'tingkatkan koordinasi dengan TNI', 'menekankan sinergi dengan Polri': the trigger is advice."""
-    return bool(_EXHORTATION.search(text[max(0, pos - 40):pos]))
+    return bool(_EXHORTATION.search(text[max(0, pos - 40):pos])) or (
+        (pos == 0 or not text[pos - 1].isalpha()) and bool(_IMPERATIVE.match(text, pos))) or bool(
+        _URGED.search(text, max(0, pos - 120), pos))
 
 
 # "instansi vertikal di bawah Kementerian Hukum dan HAM", "sesuai Keputusan Menteri Hukum dan HAM": the
@@ -762,7 +828,7 @@ def _exhorted(text: str, pos: int) -> bool:
 _UNDER = re.compile(r"\b(?:di\s+bawah|naungan|jajaran|keputusan|peraturan|surat\s+edaran|instruksi|mitra(?:\s+kerja)?|"
                     r"penghargaan|piagam|anugerah|"
                     # "razia ini perintah dari pusat, baik Kemenkumham maupun BNN": the ministry ordered, the unit acted
-                    r"perintah\s+(?:dari\s+)?(?:pusat\W+(?:baik|yakni|yaitu)?)?)\s+"
+                    r"perintah\s+(?:atasan\s+)?(?:dari\s+)?(?:pusat\W+(?:baik|yakni|yaitu)?)?)\s+"
                     r"(?:\w+\s+){0,1}$", re.IGNORECASE)
 
 
@@ -940,6 +1006,8 @@ def _canonical(text: str, partners: list[_Party]) -> dict[int, _Party]:
         for q in partners:
             if q is p or q.family not in _PARENT_FAMILIES:
                 continue
+            if p.family in _PARENT_FAMILIES and p.family != q.family:
+                continue  # "TNI Polri", "diikuti dari TNI Polri dan BNNK": two forces side by side, no sub-unit
             for a, b in p.spans:
                 for c, d in q.spans:
                     if 0 <= c - b <= 1 and not text[b:c].strip():
@@ -1295,6 +1363,11 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
     prev_units: list[_Party] = []
     gap = 99
     starts_of = {id(p): sorted(p.starts) for p in [*units, *partners]}  # spans are final from here on
+    # "Meliputi Yayasan Rehabilitasi Narkotika X, UPTD Puskesmas Y, ...": a trigger word inside an outside body's
+    # name says nothing of an event
+    inside = sorted({sp for p in partners for sp in p.spans})
+    if inside:
+        hits = [h for h in hits if not _inside(inside, h[0])]
     sentences = _sentences(text)
     for s, e in sentences:
         sent = text[s:e]
@@ -1364,6 +1437,12 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             here_partners = _not_between_others(text, s, e, here_partners, named_units)
         if kind is not None and here_partners:
             use_units = _between_parties(sent, s, _drop_qualifiers(text, here_units, s, e, all_spans))
+            if len(use_units) > 1:
+                # "Kanwil X memberikan penghargaan kepada mitra kerja Lapas Y, di antaranya Polres Z, ...": the partners
+                # listed are the facility's; the office that honours them is no party
+                owners = [u for u in use_units if any(s <= a < e and _PARTNERS_OF.search(text, max(s, a - 25), a)
+                                                      for a in u.starts)]
+                use_units = owners or use_units
             if use_units and last_facility is not None and all(u.family != "facility" for u in use_units) and all(
                     _LISTED_HEAD.search(text, max(s, a - 20), a) for u in use_units for a in u.starts if s <= a < e) and \
                     _FACILITY_PLACE.search(_blank(sent, s, [*here_partners, *use_units])):
@@ -1415,6 +1494,8 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
                     fallback = last_facility  # "petugas berkoordinasi dengan Polda": the facility's staff
                 if _is_national(fallback) and first_facility is not None and last_facility is None:
                     fallback = first_facility  # the article's facility, named later, over the ministry
+                if fallback.family == "facility" and generic:
+                    fallback = _of_kind_named(text, sent, s, here_partners, units, fallback)
                 use_units = [fallback]
             if not use_units and gap <= 3 and prev_units and (
                     (prev_kind == kind and kind in _NO_NAME_NEEDED) or _EVENT_ANAPHOR.search(sent)):
