@@ -108,3 +108,26 @@ def test_training_writes_a_stage_that_the_analyzer_loads(tmp_path):
         model.predict(["Kunjungan ke Lapas Sidomulyo"], [VISIT.format(c="Sidomulyo")])[0].topic_scores["official_visit"],
         [p.kind for p in a.partnerships], True, Analyzer.full_text(ArticleText(
             id="n", title="Kunjungan ke Lapas Sidomulyo", text=VISIT.format(c="Sidomulyo"))))), abs=1e-3)
+
+
+def test_explain_shows_the_stage_decision(tmp_path):
+    """`pantau explain` runs the extraction too, so its official_visit row is the one `pantau extract` gives."""
+    import typer
+    from typer.testing import CliRunner
+
+    from flows.commands import topics_cmds
+
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        pass
+
+    topics_cmds.register(app)
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "k1", "title": "Kakanwil Tinjau Lapas Rawasari",
+                               "text": VISIT.format(c="Rawasari")}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["explain", "k1", "--input", str(inp)], terminal_width=200)
+    assert res.exit_code == 0, res.output
+    assert "official_visit (stage)" in res.output
+    assert "hierarchy_visit" in res.output  # the evidence the stage saw

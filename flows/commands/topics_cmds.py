@@ -106,4 +106,30 @@ def register(app: typer.Typer) -> None:
                 continue
             table.add_row(lab, f"{scores[lab]:.2f}", "yes" if lab in pred.topics else "",
                           ", ".join(f"'{t}' ({w:.2f})" for t, w in terms[lab]))
+        stage = _stage_row(models, article_id, title, text, pred.relevant)
+        if stage is not None:
+            table.add_row(*stage)
         Console().print(table)
+
+
+def _stage_row(models: Path, article_id: str, title: str | None, text: str, relevant: bool) -> tuple | None:
+    """official_visit is decided after extraction (nlp/topic_stack.py): show that decision and its evidence, so
+    that `explain` agrees with `pantau extract`."""
+    from nlp.topic_stack import FEATURES, features, load_stack
+
+    stack = load_stack(models)
+    if stack is None or not relevant:
+        return None
+    from nlp.analyze import Analyzer
+    from nlp.records import ArticleText
+    from nlp.topics import cued, prepare_text
+
+    art = ArticleText(id=article_id, text=text, title=title)
+    az = Analyzer.load(models)
+    a = az.analyze(art)
+    text_p = az.topic_model.predict_scores([title], [text])[0][stack.label]
+    x = features(text_p, [p.kind for p in a.partnerships], cued(stack.label, prepare_text(title, text)),
+                 Analyzer.full_text(art))
+    evidence = [f"text model {text_p:.2f}"] + [name for name, v in zip(FEATURES[1:], x[1:], strict=True) if v]
+    return (f"{stack.label} (stage)", f"{stack.prob(x):.2f}", "yes" if stack.label in a.topics else "",
+            ", ".join(evidence))
