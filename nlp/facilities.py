@@ -105,6 +105,10 @@ _LOCAL_NAME_RE = re.compile(r",?\s+begitu(?:lah)?\b[^.\n]{0,60}?\b(?:menyebut|me
                             r"dijuluki)\b")
 # related-story links in a bulleted list ("• Tokoh Masyarakat Harap Inovasi Lapas X Dapat Diikuti")
 _BULLET_LINE_RE = re.compile(r"(?m)^[ \t]*[•►▶»■◆●▪][ \t]*(?P<rest>[^\n]+)")
+# the same written with dashes, three lines or more in a row ("- 50 Napi Kabur dari Lapas X, 13 Sudah Ditangkap"):
+# a dash also starts the items of the article's own lists, so a run of Title Case headlines is needed
+_DASH_RUN_RE = re.compile(r"(?m)(?:^[ \t]*-[ \t]+[^\n]+(?:\n|$)){3,}")
+_DASH_LINE_RE = re.compile(r"(?m)^[ \t]*-[ \t]+(?P<rest>[^\n]+)")
 _CAP_RE = re.compile(r"[A-Z]")
 _DIRECTORATE_ANY_RE = re.compile(r"(?i)jenderal|dirjen|ditjen")
 _DIRECTORATE_RE = re.compile(r"(?:Direktur(?:at)?\s+Jenderal|Dirjen|Ditjen)\s+$", re.IGNORECASE)
@@ -355,6 +359,13 @@ def _name_follows(text: str, end: int, reg: Registry) -> bool:
                 or k in _common_words() or k in _SPEC or k in {"kelas", "klas", "nusakambangan", "ri"})
 
 
+def _headline(line: str) -> bool:
+    """Title Case, four words or more, no closing punctuation: how a link to another story reads."""
+    line = line.rstrip()
+    words = _WORD_RE.findall(line)
+    return len(words) >= 4 and line[-1:] not in '.!?"”:;,)' and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _teaser_spans(text: str) -> list[tuple[int, int]]:
     """Spans of teasers for other stories. A marker alone on its line takes the next line only when that
     reads as a headline (short, no closing punctuation): some pages keep the marker and drop the link,
@@ -362,13 +373,14 @@ def _teaser_spans(text: str) -> list[tuple[int, int]]:
     out = []
     if "•" in text or "►" in text or "▶" in text or "»" in text or "■" in text or "●" in text:
         for m in _BULLET_LINE_RE.finditer(text):
-            line = m.group("rest").rstrip()
-            words = _WORD_RE.findall(line)
-            if len(words) >= 4 and line[-1:] not in '.!?"”:;,)' and \
-                    sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            if _headline(m.group("rest")):
                 out.append((m.start(), m.end()))  # a Title Case headline in a bulleted list: another story
+    if "- " in text:
+        for run in _DASH_RUN_RE.finditer(text):
+            lines = [m for m in _DASH_LINE_RE.finditer(text, run.start(), run.end()) if _headline(m.group("rest"))]
+            if len(lines) >= 3:
+                out += [(m.start(), m.end()) for m in lines]
     for m in _TEASER_RE.finditer(text):
-
         if m.group("rest").strip():
             out.append((m.start(), m.end()))
             continue

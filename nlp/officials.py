@@ -40,7 +40,7 @@ _TITLES = [
     r"Sekretaris(?:\s+Daerah)?", r"Sekda", r"Wakil\s+Ketua", r"Ketua\s+Majelis(?:\s+Hakim)?", r"Ketua", r"Anggota",
     r"Ka(?:Lapas|Rutan|Bapas|Kanwil|LPKA)", r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil\w*", r"Wabup", r"Wagub", r"Waka\w*", r"Wawali\w*", r"Wakapol\w*", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
     r"Kasubag\w*", r"Kasubbag\w*", r"Kasub+id\w*", r"Kabag\w*", r"Kabid\w*", r"Kasat\w*", r"Kasubdit\w*", r"Kanit\w*",
-    r"Ka\.?\s?KPLP", r"KPLP", r"Kapolda", r"Kapolres\w*", r"Kapolsek\w*", r"Kapolri", r"Kabareskrim",
+    r"Ka\.?\s?KPLP", r"KPLP", r"Ka[Pp]olda", r"Ka[Pp]olres\w*", r"Ka[Pp]olsek\w*", r"Kapolri", r"Kabareskrim",
     r"Dandim", r"Danrem", r"Pangdam", r"Danlanal", r"Danramil", r"Kajati", r"Kajari", r"Kasi\s?Intel\w*",
     r"As(?:pidum|pidsus|intel|datun)\b",
     r"(?<!Umum )(?<!Dewan )(?<!Jabatan )Pimpinan(?!\s+(?:Pusat|Tinggi|Wilayah|Daerah|Cabang|Ranting|Redaksi)\b)",
@@ -49,7 +49,7 @@ _TITLES = [
     r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"(?<!Tanah )(?<!Kabupaten )(?<!Kab\. )Karo\w*",
     r"Kabiro\w*", r"Auditor(?:\s+(?:Madya|Muda|Utama|Pertama))?", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar",
     r"(?:Wakil\s+)?Dubes", r"Konsul(?:\s+Jenderal)?", r"Juru\s+[Bb]icara",
-    r"Plt\.?\s+Kepala", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+(?:Jenderal|Wilayah|Utama|Daerah)",
+    r"Plt\.?\s+Kepala", r"(?:Pelaksana\s+Tugas\s*\(Pl[th]\)|Pl[th]\.?)(?=\s+(?:Lapas|LPP|Rutan|Bapas|LPKA|Rupbasan)\b)", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+(?:Jenderal|Wilayah|Utama|Daerah)",
     r"Kepala\s+Staf", r"Penanggung\s+[Jj]awab", r"Ka\.?(?=\s+(?:Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)\b)", r"Kadis\w*", r"Pasi\s?[A-Z]\w*", r"PASI\s?[A-Z]\w*",
     r"Petugas(?:\s+Pengamanan)?", r"Dokter", r"Sipir", r"Pegawai", r"Staf", r"Dir(?=\s+(?:Res\s*)?[A-Z])",
 ]
@@ -91,7 +91,17 @@ _UNIT_WORDS = {"ops", "intelkam", "reskrim", "res", "resnarkoba", "binmas", "sab
                "fraksi", "revisi", "pamintel", "kepatuhan", "itjen", "inspektorat", "pramuka", "karang",
                # police and corrections sections written as one word
                "satres", "satlantas", "satintelkam", "satsamapta", "satbinmas", "satpolairud", "satnarkoba",
-               "azazi", "devisi", "panwaslu", "panwascam", "binpas", "bimpas", "wasgakin", "yantah", "bimker", "portatib", "bimkemaswat"}
+               "azazi", "devisi", "panwaslu", "panwascam", "binpas", "bimpas", "wasgakin", "yantah", "bimker", "portatib", "bimkemaswat",
+               # a regency's secretariat, a senior-post grade, an office's adjective, directorate acronyms after
+               # their title ("Asisten III Setda", "Pimti Pratama Kanwil", "Direktur Kepatuhan Internal (Dirpatnal)")
+               "setda", "setdakab", "setdako", "setdaprov", "pimti", "internal", "eksternal", "dirpatnal", "dirpamintel",
+               "sesditjenpas", "sesditjen", "sesjen", "sesitjen",
+               # seized goods and spoils in a Kanwil division's title ("Kabid ... Pengelolaan Basan Baran dan
+               # Keamanan"); English head nouns of a body's name ("Direktur X Global School")
+               "basan", "baran", "school", "bakery", "academy", "foundation", "college", "institute",
+               # the regional office written bare ("Kepala Kanwil, Bagus Kurniawan"): a common first name after
+               # it starts the name
+               "kanwil"}
 # office nouns ke-...-an / pe-...-an ("Kehakiman", "Pemasyarakatan", "Perlindungan"), typos included
 _ORG_TYPO = re.compile(r"^(?:(?i:pe[mr]{1,2}asyara\w*|\w*masyarakat\w*|su[bd]+direktorat\w*|direktorat\w*|"
                        r"kemen\w+|kem(?:kum|ham|imipas|kes|sos|ag|dikbud|dikdasmen|hub|dagri|nakertrans|kopukm)\w*|"
@@ -99,7 +109,11 @@ _ORG_TYPO = re.compile(r"^(?:(?i:pe[mr]{1,2}asyara\w*|\w*masyarakat\w*|su[bd]+di
                        r"(?:Ke|Pe[mnr]|Pen[gy])[a-z]{4,}an)$")
 _RANK_TYPOS = {"kombs", "kompoll", "akbp", "ipda", "iptu", "kombespol", "brigjenpol", "irjenpol", "komjenpol"}
 _RANK_HON = RANK_KEYS | HONORIFICS
-_ROMAN = re.compile(r"^[IVXL]+[AB]?$")
+# a class numeral, also glued to the town by a missing space ("Rutan Kelas IIAPalangka Raya")
+# English head nouns that end a body's name ("Karunia Global School", "Arkandas Bakery"): the run before them
+# is the body, not a person
+_BODY_HEADS = {"school", "bakery", "academy", "foundation", "college", "institute"}
+_ROMAN = re.compile(r"^(?:[IVXL]+[AB]?|I{1,3}[AB]?[A-Z][a-z]{2,})$")
 _INITIALS = re.compile(r"^(?:[A-Z]{1,4}|[A-Z]\.(?:[A-Z]\.?)*)$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}[a-z]*|Mc[A-Z][a-z]+)$")
 
@@ -176,7 +190,15 @@ _TITLE_UNIT = {"kalapas": ("facility", "lapas"), "karutan": ("facility", "rutan"
                "kepaladivisi": ("org", "corrections_office"), "kadiv": ("org", "corrections_office"),
                "kepalakantorwilayah": ("org", "corrections_office"), "sekretarisdaerah": ("org", "local_government"),
                "sekda": ("org", "local_government"), "wakilbupati": ("org", "local_government"),
-               "wakilgubernur": ("org", "local_government"), "wakilwalikota": ("org", "local_government")}
+               "wakilgubernur": ("org", "local_government"), "wakilwalikota": ("org", "local_government"),
+               # the national chief, deputies and section heads of police units ("Wakapolda Metro Jaya",
+               # "Kasatresnarkoba Polresta X"); "Kasatpol PP" heads the regency's civil police
+               "kapolri": ("org", "police:polri"), "wakapolri": ("org", "police:polri"),
+               "wakapolda": ("org", "police:polda"), "wakapolres": ("org", "police:polres"),
+               "kasatres": ("org", "police:polres"), "kasatnarkoba": ("org", "police:polres"),
+               "kasatreskrim": ("org", "police:polres"), "kasatlantas": ("org", "police:polres"),
+               "kasatintelkam": ("org", "police:polres"), "kasatbinmas": ("org", "police:polres"),
+               "kasatsamapta": ("org", "police:polres"), "kasatsabhara": ("org", "police:polres")}
 _SPEECH_NAME_BEFORE = re.compile(r"(?:[,\"”’]\s*|\s)(?:ujar|kata|ungkap|jelas|tegas|tutur|imbuh|terang|sambung|"
                                  r"pungkas|ucap|sebut|lanjut|papar|tandas)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,4}$")
 _TITLE_FORM = re.compile(r"(?:Ka\.?\s*(?:lapas|rutan|bapas|lpka|rupbasan|kanwil)|Kepala|Plt|Plh|Kakanwil|Kadiv\w*|Dirjen\w*|"
@@ -215,6 +237,7 @@ _WEEKDAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
 _NAME_DEGREES = {"amd", "bc", "bcip", "amdip", "ip", "sh", "mh", "msi", "ssos", "spd", "mpd"}
 _PLACE_TITLE = re.compile(r"Camat|Lurah|Kepala\s+Desa|Kades")
 _FIELD_BEFORE = re.compile(r"\b(?:Bidang|bidang|Urusan|urusan)\s+$")
+_BARE_KANWIL = re.compile(r"Kepala\s+(?:Kantor\s+Wilayah|Kanwil)[\s,]*")
 _TITLE_UNIT_KEYS = sorted(_TITLE_UNIT, key=len, reverse=True)  # most specific first
 _GENERIC_TITLES = ("ketua", "wakilketua", "anggota", "sekretaris", "direktur", "koordinator", "wakil", "deputi")
 # posts inside a UPT: with no unit written, they belong to the facility of the story
@@ -267,18 +290,49 @@ def _set_unit(p: Official, unit) -> None:
     p.organization_id = getattr(unit, "facility_id", None) or getattr(unit, "org_id", None)
 
 
+_GLUED_DEGREE = re.compile(r"^([A-Z][\w'’-]+),(\S+)$")
+
+
 @lru_cache(maxsize=100_000)
 def _strip(tok: str) -> tuple[str, str]:
-    """('Mukaffi,' -> 'Mukaffi', ',')"""
+    """('Mukaffi,' -> 'Mukaffi', ','); a degree glued after the comma ("Walawati,S.E") ends the name there."""
     m = re.match(r"^(.*?)([,.;:!?\"”“’)]*)$", tok)
     core, trail = m.group(1), m.group(2)
     core = core.lstrip("(\"“'")
+    g = _GLUED_DEGREE.match(core) if "," in core else None
+    if g and all(is_degree(d) for d in g.group(2).split(",") if d):
+        return g.group(1), ","
     return core, trail
+
+
+_DIRECTIONS = ("tenggara", "barat", "timur", "utara", "selatan", "tengah", "daya", "laut")
+
+
+_TYPOS: dict[int, frozenset[str]] = {}
+
+
+def _place_typos(reg: Registry) -> frozenset[str]:
+    """Long place words with one letter dropped ("Tenggra", "Lhokseumwe"): a typo of a town, never a name."""
+    got = _TYPOS.get(id(reg))
+    if got is None:
+        words = {w for k in reg.place_keys for w in k.split() if len(w) >= 8} | {"tenggara"}
+        out = {w[:i] + w[i + 1:] for w in words for i in range(len(w))}
+        got = _TYPOS[id(reg)] = frozenset(out - words - set(_DIRECTIONS))
+    return got
+
+
+def _glued_next_word(a: list[str], b: list[str]) -> bool:
+    """"Agus Andriantobertukar" beside "Agus Andrianto": the page lost the space before the next word, so the
+    two are one person and the shorter form is the name."""
+    if len(a) != len(b) or len(a) < 2 or a[:-1] != b[:-1] or a[-1] == b[-1]:
+        return False
+    short, long_ = sorted((a[-1], b[-1]), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) >= 3
 
 
 def _is_place(reg: Registry, tok: str) -> bool:
     k = norm_key(tok)
-    return k in reg.place_keys or k in _ISLANDS or k in _COUNTRIES
+    return k in reg.place_keys or k in _ISLANDS or k in _COUNTRIES or (len(k) >= 7 and k in _place_typos(reg))
 
 
 def _names_a_body(phrase: str, title: str | None) -> bool:
@@ -331,7 +385,7 @@ class OfficialFinder:
             return False
         if k in NON_NAME or k in self.common or _is_place(self.reg, core):
             return False
-        if re.fullmatch(r"[ivxl]+[ab]?", k):  # class numerals
+        if re.fullmatch(r"[ivxl]+[ab]?", k) or _ROMAN.match(core):  # class numerals
             return False
         if "-" in core and len(set(core.lower().split("-"))) == 1:
             return False  # "Hal-hal", "Pihak-pihak": a plural, not a name
@@ -345,7 +399,7 @@ class OfficialFinder:
         k = norm_key(core)
         if not k or not _NAME_TOKEN.match(core) or k in NON_NAME or _is_place(self.reg, core):
             return False
-        return not (k in _UNIT_WORDS or _ORG_TYPO.match(core) or re.fullmatch(r"[ivxl]+[ab]?", k))
+        return not (k in _UNIT_WORDS or _ORG_TYPO.match(core) or re.fullmatch(r"[ivxl]+[ab]?", k) or _ROMAN.match(core))
 
     def _walk_forward(self, text: str, pos: int, limit: int, spans: list[_Span]) -> _Found | None:
         toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, min(len(text), pos + limit))]
@@ -355,6 +409,7 @@ class OfficialFinder:
         hon: list[str] = []
         rank: list[str] = []
         nstart = nend = -1
+        body_end = -1  # set when the run ends in a body's head noun ("Karunia Global School")
         i = 0
         in_paren = False
         after_rank = False
@@ -506,6 +561,8 @@ class OfficialFinder:
             if not _NAME_TOKEN.match(core) or len(name) >= 5:
                 break
             if k2 in _UNIT_WORDS or _ROMAN.match(core) or (is_degree(core) and not core.istitle()):
+                if k2 in _BODY_HEADS:
+                    body_end = a + len(core)
                 break  # "Suddirektorat III", "Bagus Wicaksono SKom": a numeral or a degree ends the name
             name.append(core)
             nend = a + len(core)
@@ -517,6 +574,8 @@ class OfficialFinder:
         # "I Ketut" style prefixes are part of Balinese names; lone initials are not names
         if all(_INITIALS.match(t) for t in name):
             return None
+        if body_end >= 0:  # "Direktur Karunia Global School, Yustanti": the run named the body; a name may follow
+            return self._later_run(text, body_end, pos + limit, spans, 0)
         if re.match(r"\s*\([A-Z][A-Za-z]{1,10}\)", text[nend:nend + 16]):
             return None  # "Anggota Komando Rayon Militer (Koramil) ...": a long form with its acronym, not a name
         later = self._later_run(text, nend, pos + limit, spans, len(name))
@@ -975,6 +1034,9 @@ class OfficialFinder:
             # "Kabag Program dan Humas", "Kepala Bidang Bimbingan Kemasyarakatan": sections of the regional
             # office, not of a prison
             hint = ("org", "corrections_office")
+        if hint is None and key == "kepala" and _BARE_KANWIL.fullmatch(phrase) and \
+                any((o.org_id or "").startswith("corrections_office") for o in orgs):
+            hint = ("org", "corrections_office")  # "Kepala Kanwil, X": the regional office the story names
         for k in _TITLE_UNIT_KEYS if hint is None else ():
             if key.startswith(k):
                 hint = _TITLE_UNIT[k]
@@ -1028,8 +1090,12 @@ class OfficialFinder:
             name = " ".join(f.name_tokens)
             toks = set(norm_key(name).split())
             target = None
+            glued = False
             for p in people:
                 ptoks = set(norm_key(p.name).split())
+                if _glued_next_word(norm_key(p.name).split(), norm_key(name).split()):
+                    target, glued = p, True
+                    break
                 if toks <= ptoks or ptoks <= toks or (
                         len(toks) == len(ptoks) >= 2
                         and _similar(norm_key(p.name), norm_key(name))) or (
@@ -1045,6 +1111,9 @@ class OfficialFinder:
                 target = Official(name=name, title=f.title, honorifics=list(f.honorifics), rank=f.rank,
                                   degrees=list(f.degrees))
                 people.append(target)
+            elif glued:
+                if len(name) < len(target.name):
+                    target.name = name  # the glued form is a typo of the page, no alias
             elif len(name) > len(target.name):
                 target.aliases.append(target.name)
                 target.name = name

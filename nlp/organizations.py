@@ -170,7 +170,8 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # national police centres and divisions: "Puslabfor Polri", "Pusdokkes Polri", "Divpropam Polri"
     (r"(?P<body>Puslabfor|Pusdokkes|Divpropam|Divhumas|Korlantas|Baintelkam|Baharkam)(?:\s+Polri)?(?![\w])",
      "police", "national", "police_unit", None),
-    (r"(?:Mabes\s+Polri|Bareskrim\s+Polri|Bareskrim|Kepolisian\s+Negara\s+Republik\s+Indonesia|Polri)(?![\w])",
+    # the national police is also written in capitals or lower case ("pihak POLRI dan TNI", "TNI, polri dan BNN")
+    (r"(?:Mabes\s+Polri|Bareskrim\s+Polri|Bareskrim|Kepolisian\s+Negara\s+Republik\s+Indonesia|Polri|POLRI|polri)(?![\w])",
      "police", "national", "police:polri", None),
     # military
     (r"(?:(?:Komando\s+(?:Distrik|Resor|Daerah|Rayon)\s+Militer|Pangkalan\s+TNI\s+AL)\s*"
@@ -206,7 +207,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"(?:\s+(?:Provinsi|Prov\.))?(?:\s+(?P<region>REGION))?", "ombudsman", None, "ombudsman", None),
     # legislature
     (r"Komisi\s+(?P<region>[IVX]+)\s+(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?\s*(?:\(DPR(?:\s+RI)?\))?"
-     r"|DPR)(?:\s+RI)?", "other", "national", "dpr_komisi", None),
+     r"|DPR(?![\w]))(?:\s+RI)?", "other", "national", "dpr_komisi", None),  # "Komisi I DPRD X" is a regional council's
     (r"(?:Dewan\s+Perwakilan\s+Rakyat\s+Daerah\s*(?:\(DPRD\))?|DPRD)" + _LVL + r"\s+(?P<region>REGION)",
      "local_government", None, "dprd", None),
     (r"(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?(?:\s*\(DPR(?:\s+RI)?\))?|DPR\s+RI|DPR(?![\w]))"
@@ -218,6 +219,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Pemerintah\s+(?P<lvl>Provinsi|Kabupaten|Kota|Daerah)|(?P<lvl2>Pemprov|Pemkab|Pemkot|Pemko|Pemda))"
      r"\s*(?:\((?P<acr>Pem\w+)\)\s*)?(?P<region>REGION|" + _W + r"(?:\s+" + _W + r")?)" +
      r"(?:\s*\((?P<acr2>[^()\n]{2,15})\)(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah))?)?",
+     "local_government", None, "pemda", None),
+    # the regional secretariat is the local government's own office ("Kepala Bagian Kerja Sama Setda Kabupaten X")
+    (r"(?:Setda|Sekretariat\s+Daerah(?:\s*\(Setda\))?)\s+(?P<lvl>Provinsi|Kabupaten|Kota)\s+(?P<region>REGION)",
      "local_government", None, "pemda", None),
     # the same written in lower case ("kesepakatan dengan pemerintah kota Lubuklinggau"): a registered place only
     (r"pemerintah\s+(?P<lvl>provinsi|kabupaten|kota)\s+(?P<region>REGION)", "local_government", None, "pemda", None),
@@ -235,7 +239,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      "local_government", None, "dinas", None),
     (r"(?<![\w])(?P<body>Dinkes|Dinsos|Disdukcapil|Dispendukcapil|Disnakertrans|Disnaker|Disdikpora|Disporapar|"
      r"Disparpora|Dispora|Disdikbud|Disdik|Diskominfo|Disperindagkop|Disperindag|Disparbud|Dispar|Disperkim|Distan|Disbun|"
-     r"Dukcapil|Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH|BLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
+     r"Dukcapil|Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapperida|Bapperinda|Bappelitbangda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH|BLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
      r"(?P<region>REGION))?(?![\w])", "local_government", None, "dinas_acr", None),
     # health, education
     (r"(?:RSUD|RSJ|Rumah\s+Sakit(?:\s+Umum|\s+Jiwa)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik)\s+"
@@ -358,7 +362,7 @@ _NOT_FIRST = {"REGION", "Kota", "Kabupaten", "Kab", "Provinsi", "Prov", "RI", "R
               "Barat", "Timur", "Utara", "Selatan", "Tengah", "Metro", "Negara", "Rakyat", "Syariah", "Kesehatan",
               "Ketenagakerjaan", "Pemasyarakatan", "Imipas", "AD", "AL", "AU", "Angkatan", "Aceh", "Papua", "Daerah",
               "Pem", "Ka", "Ma", "AKP", "Aiptu", "Ipda", "Kompol", "Perwakilan", "DP"}
-_EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda", "polda"}, "police:polres": {"Polres", "polres"},
+_EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda", "polda"}, "police:polres": {"Polres", "polres"}, "police:polri": {"polri"},
                 "prosecutor:kejari": {"Kajari"}, "prosecutor:kejati": {"Kajati"}, "police:polsek": {"Polsek", "polsek"},
                 "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
                 "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah", "emerintah", "Pemko"}, "corrections_office": {"Kanwil", "Kemenkumham"},
@@ -626,6 +630,11 @@ _RANK_BEFORE = re.compile(r"(?:Jenderal|Jendral|Letjen|Mayjen|Brigjen|Laksamana|
 # a post a person held before ("mantan Ketua DPR RI", "Eks Kapolres"), a street ("Jalan Puskesmas Labuhan Ruku")
 _FORMER_OR_STREET = re.compile(r"(?:(?<![\w])(?:[Mm]antan|MANTAN|[Ee]ks|[Bb]ekas)[\s-]+(?:[A-Z][\w.]*\s+){0,3}|"
                                r"(?<![\w])(?:Jalan|Jln?\.?|JL\.?)\s+)$")
+# a probation office's adult-client section ("Kepala Seksi Bimbingan Klien Dewasa (BKD)", "Kasi BKD Bapas X"),
+# not the regency's civil-service agency
+_BAPAS_SECTION_BEFORE = re.compile(r"(?:Klien\s+Dewasa\s*\(|(?<![\w])(?:Kasi|Kasie|Seksi|Kasubsi|Subseksi)\s+)$")
+# firearms issued to a body ("senjata api organik Polri/TNI", "non-organik TNI"): a class of weapons, no actor
+_WEAPON_OWNER = re.compile(r"(?<![\w])(?:non-?)?organik\s+(?:\w+\s*/\s*)?$", re.IGNORECASE)
 _LAW_MINISTRY = re.compile(r"Kem\w*um\s*(?:dan\s+)?HAM|Kemekumham|Hukum\s+dan\s+(?:HAM|Ham|Hak)", re.IGNORECASE)
 # the legislatures listed as the ballots of an election ("Pemilihan Presiden/Wakil Presiden, DPR RI, DPD dan DPRD")
 _BALLOT_AFTER = re.compile(r"\s*(?:,|dan|serta)\s*(?:DPD|DPRD|Presiden)(?![\w])")
@@ -747,6 +756,10 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 continue  # "Badan Narkotika Provinsi (BNNP) Lampung": the acronym of a name already read
             if _FORMER_OR_STREET.search(text[max(0, a - 60):a]):
                 continue  # "Mantan Menteri ESDM, Jero Wacik", "di Jalan Puskesmas": no actor of the story
+            if kind in ("police", "military") and _WEAPON_OWNER.search(text[max(0, a - 30):a]):
+                continue
+            if key == "dinas_acr" and span.startswith("BKD") and _BAPAS_SECTION_BEFORE.search(text[max(0, a - 30):a]):
+                continue
             if key == "education" and span.startswith("Fakultas") and m is not None and _g(m, "body") and \
                     _ministry_words(m.group("body")) and not any(w.isupper() for w in m.group("body").split()):
                 continue  # "Wakil Dekan Fakultas Hukum": a faculty of a university the story names elsewhere
