@@ -359,11 +359,16 @@ def _name_follows(text: str, end: int, reg: Registry) -> bool:
                 or k in _common_words() or k in _SPEC or k in {"kelas", "klas", "nusakambangan", "ri"})
 
 
+_COUNT_ITEM_RE = re.compile(r":\s*\d")
+
+
 def _headline(line: str) -> bool:
-    """Title Case, four words or more, no closing punctuation: how a link to another story reads."""
+    """Title Case, four words or more, no closing punctuation: how a link to another story reads. A "name: count"
+    item ("- Lapas Kelas IIB Solok: 3 klien") is a line of the article's own table, not a link."""
     line = line.rstrip()
     words = _WORD_RE.findall(line)
-    return len(words) >= 4 and line[-1:] not in '.!?"”:;,)' and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 4 and line[-1:] not in '.!?"”:;,)' and not _COUNT_ITEM_RE.search(line) and \
+        sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _teaser_spans(text: str) -> list[tuple[int, int]]:

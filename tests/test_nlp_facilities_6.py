@@ -25,3 +25,11 @@ def test_dashed_list_of_the_articles_points_keeps_its_facilities():
     text = ("Kegiatan hari ini meliputi:\n- penyuluhan hukum di Lapas Tegal bagi warga binaan baru;\n"
             "- tes urine bagi petugas Rutan Pati;\n- senam pagi bersama di halaman kantor.\n")
     assert len(facs(text)) == 2
+
+
+def test_a_dashed_table_of_facilities_with_counts_is_the_articles_own():
+    from nlp.facilities import _teaser_spans
+
+    text = ("Bapas Kelas I Sukamaju menerima klien dari sejumlah UPT:\n- Lapas Kelas IIA Sukamaju: 30 klien\n"
+            "- Lapas Kelas IIB Rawasari: 12 klien\n- Rutan Kelas IIB Lembahhijau: 4 klien\nSemua klien wajib lapor.")
+    assert _teaser_spans(text) == []
