@@ -45,3 +45,12 @@ def reg():
     from nlp.registry import load_registry
 
     return load_registry()
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The Analyzer over the committed models (loaded once; Analyzer.load caches it per process anyway)."""
+    from nlp.analyze import Analyzer
+    from nlp.pipeline import ROOT
+
+    return Analyzer.load(ROOT / "models")

@@ -57,7 +57,7 @@ def test_earlier_day_with_lalu_without_sebelumnya_still_dates_the_report():
 # --- an arrest quoted two weeks later --------------------------------------------------------------------------
 
 def _arrest(day: int) -> str:
-    return ("\"Dia baru keluar dari lapas, sudah mau coba lagi,\" ujar Kapolsek Sukamaju Iptu Rudi Hartono dalam "
+    return ("\"Dia baru keluar dari lapas, sudah mau coba lagi,\" ujar Kapolsek Sukamaju Iptu Rudi Hartawan dalam "
             "keterangannya, Jumat (30/5/2025).\n"
             f"RS ditangkap di rumah kontrakannya di Kampung Sukasari, Kecamatan Cibeber, Kota Sukamaju, {day}.\n")
 

@@ -6,17 +6,7 @@ never belong to a corrections facility."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.analyze import Analyzer
 from nlp.records import ArticleText
-
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def analyzer():
-    return Analyzer.load(ROOT / "models")
 
 
 def people(analyzer, text: str):

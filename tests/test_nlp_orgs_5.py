@@ -16,7 +16,7 @@ def aliases(text: str, reg) -> list[list[str]]:
 
 def test_bnn_with_plain_acronym_takes_its_level_from_the_place(reg):
     text = ("Dua kurir ditangkap Badan Narkotika Nasional (BNN) Kalbar di Sintang. Kepala BNN Kalbar, Brigjen Pol "
-            "Rudi Hartono, menyebut kurir itu disuruh seorang napi.")
+            "Rudi Hartawan, menyebut kurir itu disuruh seorang napi.")
     bnn = [o for o in orgs(text, reg) if o.kind == "bnn"]
     assert len(bnn) == 1 and bnn[0].level == "province"
 
