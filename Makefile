@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.pantau-installed
-LINT_PATHS ?= flows nlp tests benchmarks
+LINT_PATHS ?= flows nlp tests benchmarks scripts notebooks
 
 .PHONY: install run test bench lint clean-demo
 
