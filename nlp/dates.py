@@ -585,7 +585,8 @@ def _weekday_typo(first: DateMention, usable: list[DateMention]) -> date | None:
     """A weekday that does not fit its date, where the text writes elsewhere a date of the same year that differs in
     the day number only (within the week) or in the month only and falls on that weekday: "Selasa (24/06/2018)"
     beside "24 April 2018", "Selasa (24/11/2022)" beside "Selasa (29/11)". The typo is in the digits: the written
-    weekday and the other mention agree on the day."""
+    weekday and the other mention agree on the day. The other mention must write its day number: a bare "Senin"
+    is itself dated from its context and proves nothing about a typo."""
     m = _WD_LEAD.match(first.text)
     wd = _wd_num(m.group("wd")) if m else None
     if wd is None or first.date is None:
@@ -593,7 +594,7 @@ def _weekday_typo(first: DateMention, usable: list[DateMention]) -> date | None:
     f = first.date
     for d in usable:
         o = d.date
-        if d is first or o is None or o == f or o.weekday() != wd or o.year != f.year:
+        if d is first or o is None or o == f or o.weekday() != wd or o.year != f.year or not _DIGIT.search(d.text):
             continue
         if (o.day == f.day) or (o.month == f.month and abs((o - f).days) <= 7):
             return o

@@ -53,3 +53,10 @@ def test_incident_told_after_a_quote_still_dates_the_report():
 def test_teaser_between_sebelumnya_and_the_incident_is_skipped():
     text = _QUOTE + "Sebelumnya, " + _ARREST.replace("\n", "\nBaca juga: Pasar Murah Digelar di Alun-alun\n", 1)
     assert ev(text, date(2022, 4, 8)) == date(2022, 4, 7)
+
+
+def test_a_bare_weekday_is_no_evidence_of_a_typo():
+    # 16/6/2024 is a Sunday; the bare "Senin" later on is dated from its context, not written: the date stands
+    text = ("Bupati Sukamaju memuji Kalapas Sukamaju usai meninjau pelatihan las di lapas, Senin pagi.\n"
+            "\"Pelatihannya tertata rapi,\" kata Bupati usai meninjau Lapas Sukamaju itu, Senin, (16/6/2024).")
+    assert ev(text, None) == date(2024, 6, 16)
