@@ -734,7 +734,8 @@ _SPEECH_AFTER = re.compile(r"[^.;\"“”]{0,60}?\b(?:mengatakan|menyebut(?:kan)
                            r"menerangkan|menyampaikan|menegaskan)\b", re.IGNORECASE)
 
 
-_AT_UNIT = re.compile(r"\bdi\s+(?:(?:aula|halaman|lapangan|masjid|gedung|lingkungan|area|kompleks)\s+)?$", re.IGNORECASE)
+_VENUE = r"aula|halaman|lapangan|masjid|gedung|lingkungan|area|kompleks"  # a place inside a unit
+_AT_UNIT = re.compile(r"\bdi\s+(?:(?:" + _VENUE + r")\s+)?$", re.IGNORECASE)
 _SAID_AT = re.compile(r"\b(?:kata|ujar|ucap|ungkap|tutur|mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|"
                       r"menuturkan|disampaikan|dikatakan|diungkapkan)\b", re.IGNORECASE)
 _EVENT_AT = re.compile(r"\b(?:kegiatan|acara|upacara|apel|peringatan|perayaan|pemberian\s+remisi|penyerahan\s+remisi|"
@@ -742,7 +743,7 @@ _EVENT_AT = re.compile(r"\b(?:kegiatan|acara|upacara|apel|peringatan|perayaan|pe
 
 
 _LISTED_HEAD = re.compile(r"(?:,|\bdan|\bserta)\s+(?:kepala|ka)\s+$", re.IGNORECASE)
-_FACILITY_PLACE = re.compile(r"\b(?:di|ke)\s+(?:(?:aula|halaman|lapangan|masjid|gedung|lingkungan|area|kompleks|dalam)\s+)?"
+_FACILITY_PLACE = re.compile(r"\b(?:di|ke)\s+(?:(?:" + _VENUE + r"|dalam)\s+)?"
                              r"(?:lapas|rutan|lpka|bapas|lembaga\s+pemasyarakatan|rumah\s+tahanan)\b", re.IGNORECASE)
 
 
@@ -1336,12 +1337,10 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
         # registry's name may be one the article never writes ("... Cipinang" for "Lapas Narkotika Jakarta")
         written = _written_name(text, us) or (_written_name(text, u.spans) if u.family == "facility" else "")
         u = ucanon.get(id(u), u)
-        if _is_national(u) and p.family == "kemenko_kumham_imipas":
-            return  # the ministry and its peers in government: not a unit's partnership
+        if _is_national(u) and (p.family == "kemenko_kumham_imipas" or _IMMIGRATION.match(p.name)):
+            return  # the ministry's peers in government, and Ditjen Imigrasi under the same ministry: no partners
         if p.family == "media" and kind != "agreement":
             return  # reporters at work ("Tribun Medan memberikan uang kepada petugas"): an outlet partners by agreement
-        if _is_national(u) and _IMMIGRATION.match(p.name):
-            return  # Ditjen Imigrasi beside Ditjenpas under one ministry (Kemenkumham, now Kemenimipas)
         key = (u.pid or u.name, p.pid or p.name)
         rank = KIND_ORDER.index(kind)
         if key in best and best[key][0] <= rank:

@@ -4,11 +4,7 @@ and an incident recalled under "Sebelumnya," that does not displace the day a so
 
 from datetime import date
 
-from nlp.dates import event_date, find_dates
-
-
-def ev(text: str, pub: date | None, url: str | None = None) -> date | None:
-    return event_date(find_dates(text, pub, url), text)
+from tests.test_nlp_dates_3 import ev
 
 
 def test_weekday_typo_in_the_month_is_corrected_by_a_written_date():

@@ -106,15 +106,16 @@ def register(app: typer.Typer) -> None:
                 continue
             table.add_row(lab, f"{scores[lab]:.2f}", "yes" if lab in pred.topics else "",
                           ", ".join(f"'{t}' ({w:.2f})" for t, w in terms[lab]))
-        stage = _stage_row(models, article_id, title, text, pred.relevant)
+        stage = _stage_row(models, article_id, title, text, pred.relevant, scores)
         if stage is not None:
             table.add_row(*stage)
         Console().print(table)
 
 
-def _stage_row(models: Path, article_id: str, title: str | None, text: str, relevant: bool) -> tuple | None:
+def _stage_row(models: Path, article_id: str, title: str | None, text: str, relevant: bool,
+               scores: dict[str, float]) -> tuple | None:
     """official_visit is decided after extraction (nlp/topic_stack.py): show that decision and its evidence, so
-    that `explain` agrees with `pantau extract`."""
+    that `explain` agrees with `pantau extract`. `scores`: the text model's probabilities, already computed."""
     from nlp.topic_stack import FEATURES, features, load_stack
 
     stack = load_stack(models)
@@ -125,9 +126,8 @@ def _stage_row(models: Path, article_id: str, title: str | None, text: str, rele
     from nlp.topics import cued, prepare_text
 
     art = ArticleText(id=article_id, text=text, title=title)
-    az = Analyzer.load(models)
-    a = az.analyze(art)
-    text_p = az.topic_model.predict_scores([title], [text])[0][stack.label]
+    a = Analyzer.load(models).analyze(art)
+    text_p = scores[stack.label]
     x = features(text_p, [p.kind for p in a.partnerships], cued(stack.label, prepare_text(title, text)),
                  Analyzer.full_text(art))
     evidence = [f"text model {text_p:.2f}"] + [name for name, v in zip(FEATURES[1:], x[1:], strict=True) if v]
