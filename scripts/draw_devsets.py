@@ -71,6 +71,7 @@ def main() -> None:
     draw_eighth_entity_sets()
     draw_ninth_entity_set()
     draw_tenth_entity_set()
+    draw_eleventh_entity_set()
 
 
 def draw_second_topic_set() -> None:
@@ -204,10 +205,19 @@ def draw_tenth_entity_set() -> None:
     _draw_mixed("entity_dev_10", entity, 20261134, 112, 8, within=topic_ids)
 
 
+def draw_eleventh_entity_set() -> None:
+    """Session 5's blind closing set (112 topic-labelled articles without entity gold + 8 hard negatives),
+    labelled while the session's changes were made and scored with the final code only."""
+    s = json.loads(SPLITS.read_text())
+    entity = tuple(k for k in s if k.startswith("entity_") and k != "entity_dev_11") + ("negatives_in_gold",)
+    topic_ids = _used(s, "topic_only", "topic_only_2", "topic_only_3", "topic_only_4")
+    _draw_mixed("entity_dev_11", entity, 20261135, 112, 8, within=topic_ids)
+
+
 _DRAWS = {"--third": draw_third_entity_set, "--fourth": draw_fourth_entity_set, "--fifth": draw_fifth_entity_set,
           "--sixth": draw_sixth_entity_set, "--topics3": draw_third_topic_set, "--seventh": draw_seventh_entity_set,
           "--topics4": draw_fourth_topic_set, "--eighth": draw_eighth_entity_sets, "--ninth": draw_ninth_entity_set,
-          "--tenth": draw_tenth_entity_set}
+          "--tenth": draw_tenth_entity_set, "--eleventh": draw_eleventh_entity_set}
 
 if __name__ == "__main__":
     flags = [f for f in sys.argv[1:] if f in _DRAWS]
