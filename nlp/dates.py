@@ -45,9 +45,11 @@ _NUMERIC = re.compile(
     r"(?P<rel>kemarin|hari\s+ini|tadi\s+(?:pagi|siang|sore|malam))\s*\(\s*)?"
     # "(9-10/6/2025)": a range of days before one month
     r"(?:(?P<d0>\d{1,2})\s*(?:-|–)\s*(?=\d{1,2}\s*/))?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+    # "(1,4,2019)": commas for slashes, read only before a four-digit year ("Rabu, 2,5 ton" is no date)
+    r"(?P<d>\d{1,2})\s*(?:[/.-]|,(?=\s*\d{1,2}\s*,\s*(?:19|20)\d\d(?!\d)))\s*(?P<m>\d{1,2})"
     # "(11/112025)": a dropped separator before a four-digit year is a common typo
-    r"(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2})|(?P<y2>(?:19|20)\d\d))?(?![\d/]|[.-]\d)\s*\)?", re.IGNORECASE)
+    r"(?:\s*[/.-]\s*(?P<y>\d{4}|\d{2})|\s*,\s*(?P<y3>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d))?(?![\d/]|[.-]\d)"
+    r"\s*\)?", re.IGNORECASE)
 _WORDY = re.compile(
     r"(?<![\w])(?:" + _WD + _WD_TO + r"\s*,?\s*" + _TOD + r"(?:\(\s*)?(?:tanggal\s+|tgl\.?\s*)?)?" + _RANGE +
     r"(?P<d>\d{1,2})\s+" + _MON + r"(?:\s+(?:tahun\s+)?(?P<y>\d{4}))?(?![\w])\s*\)?", re.IGNORECASE)
@@ -233,7 +235,7 @@ def find_dates(text: str, pub: date | None, url: str | None = None) -> list[Date
             ytxt = m.group("y")
             if numeric:
                 mo = int(m.group("m"))
-                ytxt = ytxt or m.group("y2")
+                ytxt = ytxt or m.group("y2") or m.group("y3")
                 if not m.group("wd") and not m.group("rel") and not ytxt:
                     continue  # "3/4" alone is a fraction or a score, not a date
             else:
@@ -550,15 +552,19 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
                 (d.start > first.start and _DIGIT.search(d.text))
                 or (d.start < first.start and (d.weekday_ok or (d.weekday_ok is None and _has_year(d.text)))
                     and _AGO.match(text, d.end)))]
-            other = next((d for d in later if not speech(d) and d.date < first.date
-                          and ((d.weekday_ok is not None and _LALU.match(text, d.end) and not _recalled(text, d.start))
-                               or (d.weekday_ok is None and _has_year(d.text) and _AGO.match(text, d.end)
-                                   and first.date - d.date <= _NEAR)
+            # (an incident's hour marks the event even inside the source's account: "X menjelaskan, drone itu
+            # melintas Kamis malam (1/9) pukul 20.20")
+            other = next((d for d in later if d.date < first.date
+                          and ((not speech(d) and (
+                              (d.weekday_ok is not None and _LALU.match(text, d.end) and not _recalled(text, d.start))
+                              or (d.weekday_ok is None and _has_year(d.text) and _AGO.match(text, d.end)
+                                  and first.date - d.date <= _NEAR)
+                              or (d.start > first.start and not _recalled(text, d.start)
+                                  and first.date - d.date <= _VERB_SPAN
+                                  and _EVENT_VERB.search(text[_sentence_start(text, d.start):d.start]))))
                                or (d.start > first.start and not _recalled(text, d.start)
-                                   and ((first.date - d.date <= _VERB_SPAN
-                                         and _EVENT_VERB.search(text[_sentence_start(text, d.start):d.start]))
-                                        or (first.date - d.date <= timedelta(days=7)
-                                            and d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))))),
+                                   and first.date - d.date <= timedelta(days=7)
+                                   and d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))),
                          None)
             if other is None:
                 # ... or to the date the lead sentence gives its event ("... pelatihan yang mulai digelar tanggal

@@ -21,15 +21,17 @@ from nlp.records import Facility, Mention
 from nlp.registry import Registry, load_registry, norm_key, pick_facility
 
 _ACR = r"(?:\s*\(+\s*(?:Lapas|LP|Rutan|LPKA|Bapas|Rupbasan|Cabrutan|Lapas\s+\w+|LPP|LLP|LPN|Lapastik)\s*\))?"
+# "Pemasyarakatan" and its common misspellings ("Lembaga Permasyarakatan (LP) Idi", "Lembaga Pemasyarakat")
+_PAS = r"Per?masyarakat(?:an)?"
 # head alternatives -> kind (group names carry the kind)
 _HEADS = [
-    (r"Lembaga\s+(?:Pembinaan|Pemasyarakatan)\s+Khusus\s+Anak" + _ACR + r"|LPKA|LPK\s+Anak", "lpka", None),
+    (r"Lembaga\s+(?:Pembinaan|" + _PAS + r")\s+Khusus\s+Anak" + _ACR + r"|LPKA|LPK\s+Anak", "lpka", None),
     (r"Cabang\s+(?:Rumah\s+Tahanan(?:\s+Negara)?|Rutan)" + _ACR + r"|Cabrutan", "cabang_rutan", None),
-    (r"Lembaga\s+Pemasyarakatan\s+Perempuan" + _ACR + r"|LPP|LLP", "lapas", "perempuan"),
-    (r"Lembaga\s+Pemasyarakatan\s+Narkotika" + _ACR + r"|LPN|Lapastik|Lapassustik", "lapas", "narkotika"),
-    (r"Lembaga\s+Pemasyarakatan" + _ACR + r"|Lapas|LP(?=\s+[A-Z])|Kalapas|Kepala\s+LP(?=\s)", "lapas", None),
+    (r"Lembaga\s+" + _PAS + r"\s+Perempuan" + _ACR + r"|LPP|LLP", "lapas", "perempuan"),
+    (r"Lembaga\s+" + _PAS + r"\s+Narkotika" + _ACR + r"|LPN|Lapastik|Lapassustik", "lapas", "narkotika"),
+    (r"Lembaga\s+" + _PAS + _ACR + r"|Lapas|LP(?=\s+[A-Z])|Kalapas|Kepala\s+LP(?=\s)", "lapas", None),
     (r"Rumah\s+Ta(?:na)?hanan(?:\s+Negara)?" + _ACR + r"|Rutan|Karutan", "rutan", None),  # "Tanahanan": a typo
-    (r"Balai\s+Pemasyarakatan" + _ACR + r"|Bapas|Kabapas", "bapas", None),
+    (r"Balai\s+" + _PAS + _ACR + r"|Bapas|Kabapas", "bapas", None),
     (r"Rumah\s+Penyimpanan\s+(?:Benda|Barang)\s+Sitaan\s+Negara" + _ACR + r"|Rupbasan|Karupbasan", "rupbasan", None),
 ]
 _HEAD_RE = re.compile(
@@ -45,7 +47,8 @@ _CLASS_RE = re.compile(
     r"(?:\s*[-. ]?\s*(?P<ab>[ABCabc])(?![a-z]))?(?![\w])",
     re.IGNORECASE,
 )
-_BARE_CLASS_RE = re.compile(r"\s+(?P<num>III|II|I)\s?(?P<ab>[AB])?(?=\s+[A-Z][a-z])")
+# a class numeral without "Kelas": "Lapas IIA Metro", "Lapas II-A Metro"
+_BARE_CLASS_RE = re.compile(r"\s+(?P<num>III|II|I)(?:\s|-)?(?P<ab>[AB])?(?=\s+[A-Z][a-z])")
 _MOD_RE = re.compile(r"\s*(?P<w>Narkotika|Narkoba|Perempuan|Wanita|Khusus|Pemuda|Terbuka|Industri|Anak|Dewasa|Umum)"
                      r"(?:nya)?(?![\w])"
                      # "Lapas Maximum Security Narkotika Gladakan", "Lapas Super Maximum Security di Nusakambangan"

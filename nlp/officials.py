@@ -10,6 +10,8 @@ join the full name. Inmates, suspects, relatives and initials never become offic
 Two title-less cues add people the walk cannot see: a quoted speaker after a speech verb ("...," tegas
 Ibnu Chuldun) and a name between a unit and a speech verb ("Lapas X Rahmat Karundeng menyampaikan");
 press releases quote their officials, and a cue after the name ("ujar Joko, warga binaan") drops the rest.
+A quoted official also opens sentences ("Menurut Kusnali, ...", "Hidayat menerangkan ..."); hard-wrapped pages
+and texts cut off inside their last sentence are read as running sentences, not as headlines.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ _TITLES = [
     r"Menkumham", r"Menimipas",
     r"Direktur\s+Jenderal", r"Dirjen\w*", r"Direktur(?:\s+Utama)?", r"Sekretaris\s+Jenderal", r"Sekjen",
     r"Sekretaris(?:\s+Daerah)?", r"Sekda", r"Wakil\s+Ketua", r"Ketua\s+Majelis(?:\s+Hakim)?", r"Ketua", r"Anggota",
-    r"Ka(?:Lapas|Rutan|Bapas|Kanwil|LPKA)", r"Kalapas", r"Karutan", r"Kabapas", r"Kakanwil\w*", r"Wabup", r"Wagub", r"Waka\w*", r"Wawali\w*", r"Wakapol\w*", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
+    r"Ka(?:Lapas|Rutan|Bapas|Kanwil|LPKA)", r"Kalapas", r"Kapalas", r"Karutan", r"Kabapas", r"Kakanwil\w*", r"Wabup", r"Wagub", r"Waka\w*", r"Wawali\w*", r"Wakapol\w*", r"Kadivpas", r"Kadiv\w*", r"Kasubsi\w*", r"Kasi\w*",
     r"Kasubag\w*", r"Kasubbag\w*", r"Kasub+id\w*", r"Kabag\w*", r"Kabid\w*", r"Kasat\w*", r"Kasubdit\w*", r"Kanit\w*",
     r"Ka\.?\s?KPLP", r"KPLP", r"Ka[Pp]olda", r"Ka[Pp]olres\w*", r"Ka[Pp]olsek\w*", r"Kapolri", r"Kabareskrim",
     r"Dandim", r"Danrem", r"Pangdam", r"Danlanal", r"Danramil", r"Kajati", r"Kajari", r"Kasi\s?Intel\w*",
@@ -56,12 +58,15 @@ _TITLES = [
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?P<t>kepala|ketua|menteri|direktur|wakil ketua|sekretaris|koordinator|"
                              r"hakim(?:\s+anggota)?|bupati|gubernur|wali kota|walikota|anggota|kasubsi|kasi|kabid|"
-                             r"kasubag|kasubbag|kasub+id|kepala seksi|kepala bidang|presiden|wakil presiden)(?=\s+[A-Z])")
+                             r"kasubag|kasubbag|kasub+id|kepala seksi|kepala bidang|presiden|wakil presiden|"
+                             # teachers and doctors of a programme: "instruktur Nuryati", "dokter Sinta Dewi"
+                             r"(?:instruktur|dokter|[Uu]stadz?)(?=\s+(?:(?:H|Hj|Dr|dr)\.?\s+)?[A-Z][a-z]+\s+[A-Za-z]))"
+                             r"(?=\s+[A-Z])")
 _TOKEN = re.compile(r"[^\s]+")
 _CONNECT = {"dan", "serta", "&", "se", "bidang", "urusan", "of", "the", "and", "pada", "untuk", "kota", "kabupaten",
             "perwakilan", "wilayah", "divisi", "seksi", "kantor", "badan", "dinas", "daerah", "pusat", "tingkat",
             "provinsi", "cabang", "negara", "sub", "kelas", "klas", "binaan", "ri", "yaitu", "yakni", "bernama",
-            "yang", "baru", "dilantik", "menjabat", "saat", "ini", "panitia", "pelaksana"}
+            "yang", "baru", "dilantik", "menjabat", "saat", "ini", "panitia", "pelaksana", "antara", "lain"}
 _BACK_CUE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+merupakan|\s+yang\s+menjabat(?:\s+sebagai)?)"
                        r"\s*(?:(?:Plt|Plh|Pj|Pjs|Pejabat|PLT|PLH)\.?\s*)?$")
 # former office holders and people around them are not acting officials
@@ -122,6 +127,16 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|[A-Z]\.(?:[
 _SPEAKER_RE = re.compile(
     r"(?:[,\"”’]\s*|\s)(?:ujar|kata|ungkap|jelas|tegas|tutur|imbuh|terang|sambung|pungkas|ucap|sebut|lanjut|papar|"
     r"urai|tandas|katanya|ungkapnya|tambah|timpal|beber)[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’-]*)(?=[\s,.;:!?)]|$)")
+# the same cue opening a sentence, the name closed by a comma ("Menurut Kusnali, ...", "Lanjut H. Muslim, ...")
+_LEAD_SPEAKER_RE = re.compile(r"(?:^|(?<=[.!?\"”] ))[ \t]*(?:Menurut|Lanjut|Ditambahkan|Dikatakan|Ditegaskan|"
+                              r"Dijelaskan|Disampaikan|Diungkapkan)[ \t]+(?P<n>(?:[A-Z][\w'’.-]*[ \t]+){0,4}"
+                              r"[A-Z][\w'’-]*)(?=,)", re.MULTILINE)
+# a name opening a sentence, then a speech verb ("Hidayat menerangkan ...", "Era Wiharto juga mengatakan, ..."):
+# the quoted official of a press release, named in full before or in a headline
+_NAME_VERB_RE = re.compile(r"(?:^|(?<=[.!?\"”] ))[ \t]*(?P<n>[A-Z][a-z'’]+?(?:[ \t][A-Z][a-z'’]+?){0,2})(?:pun)?[ \t]+"
+                           r"(?:juga[ \t]+|pun[ \t]+|kembali[ \t]+|lebih[ \t]+lanjut[ \t]+)?(?:mengatakan|menjelaskan|"
+                           r"menerangkan|menuturkan|mengungkapkan|menegaskan|menyampaikan|memaparkan|mengaku|"
+                           r"menambahkan|menyebutkan|mengimbau|berharap)\b", re.MULTILINE)
 _AFTER_NOT_OFFICIAL = re.compile(
     r"^\s*(?:\(\d+\)|,?\s*(?:salah\s+(?:satu|seorang)\s+)?(?:warga|narapidana|napi|tahanan|terpidana|terdakwa|"
     r"tersangka|pelaku|korban|istri|suami|anak|ibu|ayah|adik|kakak|keluarga|pengunjung|santri|siswa|mahasiswa|"
@@ -158,7 +173,8 @@ _RANK_NAME = re.compile(r"(?<![\w])(?:AKBP|AKP|Iptu|Ipda|Kompol|Kombes|Brigjen|I
                         r"Briptu|Bripda|Letkol|Kolonel|Mayjen|Laksma|Marsma|IPTU|IPDA|AIPTU|AIPDA|KOMPOL|KOMBES|BRIGJEN|IRJEN|"
                         r"KOMJEN|BRIPKA|BRIGPOL|BRIPTU|BRIPDA)\.?(?:[ \t]+(?:Pol|TNI|Inf|Czi)\.?)?"
                         r"(?:[ \t]+\((?:Purn|Purnawirawan)\.?\))?[ \t]+"
-                        r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})")
+                        # "Iptu I Made Murdawan": a Balinese name opens with I / Ni
+                        r"(?P<n>(?:(?:I|Ni)[ \t]+(?=[A-Z][a-z]))?[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,3})")
 # "petugas staf bimbingan kerja bernama Suhari": a staff member introduced by name
 _NAMED_STAFF = re.compile(r"(?<![\w])(?:petugas|pegawai|staf|sipir|penjaga|penyidik)\b[^.,;\n\"“”]{0,40}?\bbernama[ \t]+"
                           r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})")
@@ -175,7 +191,7 @@ _NAME_THEN_TITLE_RE = re.compile(r"(?<![\w])(?:didampingi|oleh|bersama|serta|dan
                                  r"Kalapas|Karutan|Kabapas|Kepala|KPLP)\b)")
 
 # titles that name the head of a unit of a given kind when no organisation is written beside them
-_TITLE_UNIT = {"kalapas": ("facility", "lapas"), "karutan": ("facility", "rutan"), "kabapas": ("facility", "bapas"),
+_TITLE_UNIT = {"kalapas": ("facility", "lapas"), "kapalas": ("facility", "lapas"), "karutan": ("facility", "rutan"), "kabapas": ("facility", "bapas"),
                "kakanwil": ("org", "corrections_office"), "kadivpas": ("org", "corrections_office"),
                "kplp": ("facility", None), "kapolda": ("org", "police:polda"), "kapolres": ("org", "police:polres"),
                "kapolresta": ("org", "police:polres"), "kapolrestabes": ("org", "police:polres"),
@@ -238,6 +254,16 @@ _NAME_DEGREES = {"amd", "bc", "bcip", "amdip", "ip", "sh", "mh", "msi", "ssos", 
 _PLACE_TITLE = re.compile(r"Camat|Lurah|Kepala\s+Desa|Kades")
 _FIELD_BEFORE = re.compile(r"\b(?:Bidang|bidang|Urusan|urusan)\s+$")
 _BARE_KANWIL = re.compile(r"Kepala\s+(?:Kantor\s+Wilayah|Kanwil)[\s,]*")
+# heads of a regional office (o) or of a facility (f), and where a sentence ends
+_HEAD_TITLE = re.compile(r"(?<![\w])(?:(?P<o>Kakanwil\w*|Kepala\s+(?:Kantor\s+Wilayah|Kanwil)|Kadiv\w*|Kepala\s+Divisi)|"
+                         r"(?P<f>Kalapas|Karutan|Kabapas|Kepala\s+(?:Lapas|Rutan|Bapas|LPKA|Lembaga|Rumah|Balai|LP)))(?![\w])")
+# the fields of the directorates of the corrections directorate general
+_DITJENPAS_FIELD = re.compile(r"(?i)\b(?:pengamanan|intelijen|pembinaan|perawatan|rehabilitasi|bimbingan|"
+                              r"kemasyarakatan|pemasyarakatan|kepatuhan|strategi|narapidana|tahanan|keamanan)\b")
+_MINISTRY_WORD = re.compile(r"\bKemen\w*|\bKementerian\b|\bHAM\b")
+_HEAD_LEVEL = (("gubernur", "province"), ("wakilgubernur", "province"), ("bupati", "regency"),
+               ("wakilbupati", "regency"), ("walikota", "city"), ("wakilwalikota", "city"))
+_SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _TITLE_UNIT_KEYS = sorted(_TITLE_UNIT, key=len, reverse=True)  # most specific first
 _GENERIC_TITLES = ("ketua", "wakilketua", "anggota", "sekretaris", "direktur", "koordinator", "wakil", "deputi")
 # posts inside a UPT: with no unit written, they belong to the facility of the story
@@ -290,6 +316,13 @@ def _set_unit(p: Official, unit) -> None:
     p.organization_id = getattr(unit, "facility_id", None) or getattr(unit, "org_id", None)
 
 
+# lower-case words of a sentence (verbs, connectives), not the short ones of a title-case headline
+_CUT_WORDS = re.compile(r"(?<![\w-])[a-z]{3,}\b")
+# after a name: its degrees, then "dari" and the unit
+_FROM_UNIT = re.compile(r"(?:\s*,?\s*[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Za-z]{1,5}\.?){0,3})*\s*,?\s+(?:yang\s+)?(?:dari|asal)\s+"
+                        r"(?:pihak\s+)?")
+_HON_BEFORE = re.compile(r"(?<=\s)(?i:dr|drs|dra|drg|h|hj|ir|prof|kh)\.?(?=\s)")
+_GLUED_CREDIT = re.compile(r"\.[(\[]")
 _GLUED_DEGREE = re.compile(r"^([A-Z][\w'’-]+),(\S+)$")
 
 
@@ -299,6 +332,9 @@ def _strip(tok: str) -> tuple[str, str]:
     m = re.match(r"^(.*?)([,.;:!?\"”“’)]*)$", tok)
     core, trail = m.group(1), m.group(2)
     core = core.lstrip("(\"“'")
+    g = _GLUED_CREDIT.search(core)
+    if g:  # "Iskandar.(meidy)", "Raya.[ss]": the reporter's initials glued after the full stop
+        return core[:g.start()], "."
     g = _GLUED_DEGREE.match(core) if "," in core else None
     if g and all(is_degree(d) for d in g.group(2).split(",") if d):
         return g.group(1), ","
@@ -330,6 +366,23 @@ def _glued_next_word(a: list[str], b: list[str]) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) >= 3
 
 
+_WRAP_BREAK = re.compile(r"(?<=[^\s.!?:;\"”’])\n(?=[a-z(])")
+_LINE_BREAK = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?=[^\s])")
+
+
+def _unwrap(text: str, body_start: int) -> tuple[str, list[int]]:
+    """Some pages keep the source's hard line wraps ("Bupati Mimika\nEmanuel Kemong, Ketua DPR ..."): a line
+    break inside a sentence stops the name walk and makes the line look like a headline. When several lines
+    run on into a lower-case word, every break after an open line is read as a space (same offsets)."""
+    if len(_WRAP_BREAK.findall(text, body_start)) < 3:
+        return text, []
+    joined = [m.start() for m in _LINE_BREAK.finditer(text, body_start)]
+    chars = list(text)
+    for j in joined:
+        chars[j] = " "
+    return "".join(chars), joined
+
+
 def _is_place(reg: Registry, tok: str) -> bool:
     k = norm_key(tok)
     return k in reg.place_keys or k in _ISLANDS or k in _COUNTRIES or (len(k) >= 7 and k in _place_typos(reg))
@@ -343,6 +396,45 @@ def _names_a_body(phrase: str, title: str | None) -> bool:
     if not rest.split():  # the bare post: a committee's ("Ketua", "Anggota") names nothing
         return "".join((title or phrase).lower().split()) not in _GENERIC_TITLES + ("pimpinan",)
     return any(w[:1].isupper() for w in rest.split())
+
+
+_STATE_TITLE = re.compile(r"(?:Wakil\s+)?(?:Presiden|Perdana\s+Menteri|Duta\s+Besar|Dubes|Konsul(?:\s+Jenderal)?)\b")
+
+
+def _government(phrase: str, orgs) -> Organization | None:
+    """"Perdana Menteri Inggris", "Duta Besar Inggris untuk Indonesia", "Presiden": a head of state or government
+    and an envoy act for their country's government, when the text names it ("Pemerintah Inggris"); the first
+    country of the phrase is theirs, a bare "Presiden" is Indonesia's."""
+    m = _STATE_TITLE.match(phrase)
+    if m is None:
+        return None
+    words = [norm_key(w) for w in phrase[m.end():].split()]
+    country = next((w for w in words if w in _COUNTRIES or w == "indonesia"), None)
+    if country is None and "presiden" in norm_key(m.group(0)):
+        country = "indonesia"
+    if country is None:
+        return None
+    return next((o for o in orgs if norm_key(o.name) == "pemerintah " + country), None)
+
+
+_HEAD_WORD = re.compile(r"(?:(?:Plt\.?|Plh\.?|Pj\.?)\s+)?(?:(?:Wakil\s+)?(?:Kepala|Ketua)|Koordinator|Anggota|"
+                        r"(?P<ka>Kadis|Kabid|Kabag|Kasi|Kasubsi|Kasubag|Kasubbag))\s+")
+_HEAD_UNIT = {"kadis": "Dinas", "kabid": "Bidang", "kabag": "Bagian", "kasi": "Seksi", "kasubsi": "Subseksi",
+              "kasubag": "Subbagian", "kasubbag": "Subbagian"}
+
+
+def _body_of_phrase(phrase: str) -> str:
+    """"Kepala Dinas Pertambangan dan ESDM Provinsi X" -> "Dinas Pertambangan dan ESDM Provinsi X", "Kadis Tenaga
+    Kerja" -> "Dinas Tenaga Kerja": the office a title phrase heads is the body the person belongs to; a one-word
+    rest ("Ketua GRANAT") keeps the title, which names the body no worse. A director keeps the title: "Direktur
+    Pembinaan Narapidana" is how the press names the directorate."""
+    m = _HEAD_WORD.match(phrase)
+    if m is None:
+        return phrase
+    rest = phrase[m.end():]
+    if m.group("ka"):
+        rest = _HEAD_UNIT[m.group("ka").lower()] + " " + rest
+    return rest if len(rest.split()) >= 2 else phrase
 
 
 def _unit_display(unit) -> str:
@@ -629,7 +721,11 @@ class OfficialFinder:
             return None
         if comma and not (in_span or ranky or acr) and len(g.name_tokens) < 2:
             return None  # "Kalapas Budi, Jakarta": keep the first
-        between = text[pos:g.start]
+        # honorifics and ranks written before the second run ("... Gorontalo dr. Sri ...", "... Undip Dr. X")
+        # are part of it: their dot or lower case does not end the phrase
+        # ... and so are the lower-case words of an organisation's name ("Kementerian Hukum dan HAM")
+        between = "".join("X" if q < len(cov) and cov[q] else c for q, c in enumerate(text[pos:g.start], pos))
+        between = _HON_BEFORE.sub(" ", between + " ")
         if re.search(r"[.;:!?\"”\n]|\s[a-z]", between.replace(" (", " ").replace(") ", " ")):
             return None
         return g
@@ -724,8 +820,15 @@ class OfficialFinder:
         # teasers of other stories ("BACA JUGA: ... Petugas Haji Daerah Dihapus?") are searched like headlines
         # a short paragraph of capitalised words that is a sentence ("Kepala Lapas X diwakili Kepala Bidang
         # Pembinaan Narapidana, Prayoga Yulanda."): a verb in lower case and a comma before the name
-        headlines = [(s, e) for s, e in headlines or () if s < body_start or not _SENTENCE_LINE.search(text, s, e)]
-        headlines += [(m.start(), m.end()) for m in _TEASER.finditer(text, body_start)]
+        headlines = [(s, e) for s, e in headlines or () if s < body_start or not (
+            _SENTENCE_LINE.search(text, s, e) or self._cut_sentence(text, s, e))]
+        teasers = [(m.start(), m.end()) for m in _TEASER.finditer(text, body_start)]
+        text, joined = _unwrap(text, body_start)
+        if joined:  # lines of a hard-wrapped paragraph are parts of sentences, not headlines
+            ends = set(joined)
+            headlines = [(s, e) for s, e in headlines if s < body_start or not (
+                s - 1 in ends or e in ends and text[e + 1:e + 2].islower())]
+        headlines += teasers
         spans: list[_Span] = []
         for fm, f in fac_links:
             if f is not None:
@@ -824,7 +927,30 @@ class OfficialFinder:
             f.speaker = True
             found.append(f)
         found = [f for f in found if " ".join(f.name_tokens) not in bodies]
+        end = len(text.rstrip())
+        if end and text[end - 1].isalpha():
+            # the page cut the text inside a word ("... kepada Kepala Lapas Kendal. Kegiata"): a name's last
+            # word there is a fragment
+            for f in found:
+                if f.end >= end:
+                    f.name_tokens = f.name_tokens[:-1]
+                    f.end = f.start + len(" ".join(f.name_tokens))
+            found = [f for f in found if f.name_tokens]
         return self._merge(found, text, sentence_of, spans, facilities, orgs)
+
+    @staticmethod
+    def _cut_sentence(text: str, s: int, e: int) -> bool:
+        """The body's last line, cut off by the page or closed by a reporter's initials ("... Bapak Iskandar.
+        (meidy)", "..., Andi Mulyadi, melalui Kepala Seksi ..., Nasrul, menga"): a sentence whose missing
+        full stop made it look like a headline. A long line of capitalised words with a lower-case verb that
+        closes with a full stop ("Tim Kunker Komisi III DPR RI dipimpin Wakil Ketua Komisi III DPR RI X.") is a
+        sentence too: headlines end without one."""
+        line = text[s:e]
+        if line.rstrip().endswith(".") and len(line.split()) >= 8 and _CUT_WORDS.search(line):
+            return True
+        if text[e:].strip():
+            return False
+        return len(_CUT_WORDS.findall(line)) >= 3 and len(line.split()) >= 8 and "," in line
 
     @staticmethod
     def _title_phrase(text: str, t_start: int, f: _Found) -> str | None:
@@ -845,8 +971,11 @@ class OfficialFinder:
     def _speakers(self, text: str, body_start: int, headlines, spans: list[_Span]) -> list[_Found]:
         out: list[_Found] = []
         cov = self._cov(spans)
-        for m in _SPEAKER_RE.finditer(text):
+        for m in (*_SPEAKER_RE.finditer(text), *_LEAD_SPEAKER_RE.finditer(text, body_start),
+                  *_NAME_VERB_RE.finditer(text, body_start)):
             a = m.start("n")
+            if m.re is _NAME_VERB_RE and not all(self._namey(t) for t in m.group("n").split()):
+                continue  # "Ia mengatakan", "Kalapas menjelaskan", "Pemerintah berharap": not a name
             if a < body_start or any(s <= a < e for s, e in headlines or ()):
                 continue
             if a < len(cov) and cov[a] == 1:
@@ -1006,6 +1135,17 @@ class OfficialFinder:
         return None
 
     @staticmethod
+    def _unit_from(text: str, p: Official, spans: list[_Span]):
+        """A unit written right after the name with "dari" ("Ustadz X, S.PdI dari Kementerian Agama Langkat",
+        "Budi Santoso dari BNNK Purbalingga"): where the person comes from."""
+        starts = {sp.start: sp.ref for sp in spans if sp.ref is not None}
+        for mm in p.mentions:
+            m = _FROM_UNIT.match(text, mm.end)
+            if m and m.end() in starts:
+                return starts[m.end()]
+        return None
+
+    @staticmethod
     def _phrase_end(text: str, pos: int) -> int:
         m = re.search(r"[,.;:!?\"”\n]", text[pos:pos + 160])
         return pos + (m.start() if m else 160)
@@ -1037,10 +1177,18 @@ class OfficialFinder:
         if hint is None and key == "kepala" and _BARE_KANWIL.fullmatch(phrase) and \
                 any((o.org_id or "").startswith("corrections_office") for o in orgs):
             hint = ("org", "corrections_office")  # "Kepala Kanwil, X": the regional office the story names
+        if hint is None and key.startswith(_STAFF_TITLES + ("kasi", "kasubsi")) and \
+                any((o.org_id or "").startswith("corrections_office") for o in orgs) and self._after_office_head(t_start):
+            hint = ("org", "corrections_office")  # "Kakanwil didampingi Kabag TU dan Umum, X": the head's staff
+        if hint is None and key == "direktur" and _DITJENPAS_FIELD.search(phrase) and \
+                not _MINISTRY_WORD.search(phrase) and any((o.org_id or "") == "ditjenpas" for o in orgs):
+            hint = ("org", "ditjenpas")  # "Direktur Pengamanan dan Intelijen X": a directorate of the Ditjenpas
         for k in _TITLE_UNIT_KEYS if hint is None else ():
             if key.startswith(k):
                 hint = _TITLE_UNIT[k]
                 break
+        if hint == ("facility", None) and _OUTSIDE_UNIT_WORDS.search(phrase):
+            hint = None  # "Kepala Dinas Pertambangan X", "Kasi Intel Kejari": a post outside the facility
         if not hint and key.startswith(_STAFF_TITLES) and facilities and not _OUTSIDE_UNIT_WORDS.search(phrase):
             hint = ("facility", None)  # "Kabid Pembinaan", "Kabag Umum": a post inside the facility of the story
         if not hint:
@@ -1059,7 +1207,21 @@ class OfficialFinder:
             town = self._facility_by_town(phrase, cands, fam)
             return town or (cands[0] if cands else None)
         cands = [o for o in orgs if (o.org_id or "").startswith(fam)] or [o for o in orgs if o.kind == fam]
+        if fam == "local_government":
+            # a regional head or secretary serves the executive, not the DPRD; a governor the province, a
+            # regent the regency, a mayor the city
+            cands = [o for o in cands if ":dprd" not in (o.org_id or "")]
+            level = next((lv for t, lv in _HEAD_LEVEL if key.startswith(t)), None)
+            cands = [o for o in cands if o.level == level] or cands
         return self._nearest(t_start, spans, cands)
+
+    def _after_office_head(self, t_start: int) -> bool:
+        """The last head named before the post in its sentence is the regional office's (Kakanwil, Kadiv), not a
+        facility's: the post is one of the office's officials accompanying their head."""
+        seg = self._text[max(0, t_start - 250):t_start]
+        cut = max((m.end() for m in _SENT_BREAK.finditer(seg)), default=0)
+        heads = list(_HEAD_TITLE.finditer(seg, cut))
+        return bool(heads) and heads[-1].group("o") is not None
 
     @staticmethod
     def _facility_by_town(phrase: str, facilities, kind: str | None):
@@ -1104,7 +1266,11 @@ class OfficialFinder:
                         # a short form of the first name ("Anton" for "Antonius Semuki")
                         len(toks) == 1 and len(ptoks) >= 2 and len(next(iter(toks))) >= 4
                         and norm_key(p.name).split()[0].startswith(next(iter(toks)))
-                        and len(norm_key(p.name).split()[0]) - len(next(iter(toks))) <= 3):
+                        and len(norm_key(p.name).split()[0]) - len(next(iter(toks))) <= 3) or (
+                        # a title-less speaker called by a nickname cut from the name ("Budi" for Budiharso,
+                        # "Yudi" for Wahyudi)
+                        f.speaker and len(toks) == 1 and len(next(iter(toks))) >= 4
+                        and any(t.startswith(next(iter(toks))) or t.endswith(next(iter(toks))) for t in ptoks)):
                     target = p
                     break
             if target is None:
@@ -1137,11 +1303,13 @@ class OfficialFinder:
         for p in people:
             if p.organization is not None:
                 continue
-            unit = self._unit_before(text, p, spans or [])
+            unit = self._unit_before(text, p, spans or []) or self._unit_from(text, p, spans or [])
             if unit is not None:
                 _set_unit(p, unit)  # "KPU Kota Kediri, Nasrudin, menyebut ...": the unit right before the name
+            elif id(p) in phrase and _government(phrase[id(p)], orgs) is not None:
+                _set_unit(p, _government(phrase[id(p)], orgs))
             elif id(p) in phrase and _names_a_body(phrase[id(p)], p.title):
-                p.organization = phrase[id(p)]
+                p.organization = _body_of_phrase(phrase[id(p)])
             elif id(p) not in titled and (facilities or offices) and not p.rank:
                 # a title-less speaker in a facility's (or regional office's) press release speaks for it
                 _set_unit(p, facilities[0] if facilities else offices[0])

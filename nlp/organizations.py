@@ -45,17 +45,20 @@ class OrgHit:
     key: str  # family key, e.g. "bnn:regency", "corrections_office", "ministry:kemenkumham"
     name: str | None = None  # canonical display name when the family fixes it
     acronym: str | None = None
+    elsewhere: bool = False  # inside another story's headline (a related-stories list), see find_hits
 
 
-_PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|Kemkumham|"
-            r"Kemenkumam|Hukum\s+dan\s+HAM|"
+_PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|[Hh]ak\s+A[sz]asi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|Kemkumham|"
+            r"Kemenkumam|[Hh]ukum\s+dan\s+HAM|"
             r"Kumham|Direktorat\s+Jende?ral\s+Pemasyarakatan|Ditjen\s+Pemasyarakatan|"
             r"Kementrian\s+Hukum\s+(?i:dan)\s+(?i:HAM)|Direktorat\s+Jenderal\s+Pemasyarakatan|Ditjen\s*(?i:pas)|"
             r"Dirjen\s*(?i:pas)|Kemenkumham|Kemenumham|Kemenkum\s+(?i:dan)\s+HAM|"
             r"Ditjen\s+Pemasyarakatan|Dirjen\s*PAS|Dirjen\s+Pemasyarakatan|Kementerian\s+Imigrasi\s+dan\s+"
-            r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan|Departemen\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|"
+            r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan|Departemen\s+Hukum\s+dan\s+(?:HAM|[Hh]ak\s+A[sz]asi\s+Manusia)|"
             r"Depkumham|Kemenkum-HAM|Kemenkum-Ham)")
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
+# a one-word acronym in brackets: "(Dirjenpas Kemenimipas)" after the ministry's name is two bodies' acronyms
+_PAREN1 = r"(?:\s*\((?P<acr>[\w-]{2,20})\))?"
 # "Fakultas Hukum X dan Pascasarjana X": two schools, not one name
 _SCHOOL = r"(?:Universitas|Institut|Politeknik|Sekolah|Fakultas|Pascasarjana|Program|Akademi)\s"
 _NO_HON = r"(?!(?:Prof|Dr|Drs|Dra|Ir|Hj|H|KH)\.)"
@@ -67,6 +70,8 @@ _NOT_OWN = r"(?!\s+(?:Kabupaten|Kota|Provinsi|Lapas|Rutan|LPKA|Bapas|Pegawai|Kar
 # the branch office of a bank, insurer or state firm: "Unit Genteng", "Kantor Cabang Jember", "KCP Rogojampi"
 _BRANCH = (r"(?#notrig)(?:\s+(?:Kantor\s+)?(?:Cabang(?:\s+Pembantu|\s+Utama)?|Unit|KCP|KCU|KC|UP3|ULP|Area)\s+(?P<branch>" + _W +
            r"(?:\s+" + _W + r")?))?")
+# the office of a state firm named by its town: "PLN Pasir Pengaraian", "Bank BRI Muara Bulian"
+_AT_PLACE = r"(?#notrig)(?:\s+(?P<region>REGION))?"
 _LVL = r"(?:\s+(?P<lvl>Provinsi|Prov\.|Kabupaten|Kab\.|Kota))?"
 
 # (regex template, kind, level, family key, canonical name or None); REGION is substituted
@@ -75,19 +80,29 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Kantor\s+Wilayah|[Kk]antor\s+[Ww]ilayah|Kanwil|Kakanwil)(?:\s*\((?:Kanwil|Kakanwil)\))?\s+" + _PAS_MIN + _RI + _PAREN +
      r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)",
      "corrections_office", "province", "corrections_office", None),
-    (r"(?:Kanwilpas|Kakanwilpas|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+Kemenkumham|Kemenkumham|Kemkumham|"
+    (r"(?:Kanwilpas|Kakanwilpas|Kanwilkum\s*HAM|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+[Kk][ae]menkumham|Kemenkumham|Kemkumham|"
      r"(?:Ka)?[Kk]anwil\s+Depkumham|Depkumham|"
-     r"Ditjenpas(?=\s+(?:Provinsi\s+)?[A-Z])|(?:Ditjen|Dirjen)\s*(?:PAS|Pas)(?=\s+(?:Provinsi\s+)?[A-Z])|"
+     r"Ditjenpas(?=\s+(?:Provinsi\s+)?[A-Z])|(?:Ditjen|Dirjen|DITJEN)\s*(?:PAS|Pas)(?=\s+(?:Provinsi\s+)?[A-Z])|"
      r"Kemenkum\s*(?:dan\s+)?HAM(?:\s+RI)?)" + _PAREN +
      r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
-    (r"(?:[Kk]antor\s+)?(?:Kementerian|Kementrian)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI + _PAREN +
+    (r"(?:[Kk]antor\s+)?(?:Kementerian|Kementrian)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|[Hh]ak\s+A[sz]asi\s+Manusia)" + _RI + _PAREN +
      r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Kementerian\s+Hukum|Kemenkum)(?!\s*(?:dan|HAM))" + _PAREN +
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "ministry", "province", "law_office", None),
-    (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s*Imigrasi|Ditjenim)" + _PAREN +
+    (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s*Imigrasi|Ditjenim|Imigrasi)" + _PAREN +
      r"(?:\s+(?P<region>REGION))?", "ministry", "province", "immigration_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil|Kakanwil)\s+" + _PAS_MIN + _RI + _PAREN, "corrections_office", "province",
      "corrections_office", None),
+    # the regional office by its province alone, as the corrections press shortens it: "Lapas Bengkalis (Kanwil
+    # Riau)", "Kadivpas Kanwil Jawa Tengah", "petugas kanwil Sumatera Utara"; a province only (see find_hits)
+    (r"(?:Kantor\s+Wilayah|[Kk]anwil)(?:\s*\((?:Kantor\s+Wilayah|Kanwil)\))?\s+(?:Provinsi\s+)?(?P<region>REGION)",
+     "corrections_office", "province", "kanwil_province", None),
+    # the ministry's inspectorate, which audits its units: "Inspektorat Jenderal Kemenkumham", "Inspektur Jenderal
+    # (Irjen) Kementerian Hukum dan HAM"; without the ministry "Inspektur Jenderal" is a police or military rank
+    (r"(?:Inspektorat|Inspektur)\s+Jenderal(?:\s*\((?:Irjen|Itjen)\))?\s+(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|[Hh]ak\s+A[sz]asi\s+"
+     r"Manusia)|Kemenkumham|Kemenkum\s*HAM|Kementerian\s+Imigrasi\s+dan\s+Pemasyarakatan|Kemenimipas)(?:\s+RI)?|"
+     r"Inspektorat\s+Jenderal(?:\s*\(Itjen\))?(?!\s*[A-Z(])|(?:Irjen|Itjen)\s+(?:Kemenkumham|Kemenimipas)(?:\s+RI)?",
+     "ministry", "national", "itjen", "Inspektorat Jenderal"),
     # the regional office's internal-compliance squad, which audits a facility after an incident; a corrections
     # body of its own (no partner of the facility)
     (r"Satuan\s+Operasional\s+Kepatuhan\s+Internal(?:\s+Pemasyarakatan)?(?:\s*\((?P<acr>Satops\s*Patnal)\))?|"
@@ -96,19 +111,20 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Direktora[tl]\s+Jende?ral(?:\s*\((?:Dirjen|Ditjen)\))?\s+(?:(?:Lembaga\s+)?" + _PAS_WORD + r"|Lapas)"
      r"|Direktur\s+Jende?ral\s+(?:Lembaga\s+)?" + _PAS_WORD +
      r"|Ditjen\s*(?i:pas)|Dirjen\s*(?i:pas)|Ditjen\s+" + _PAS_WORD + r"|Dirjen\s+" + _PAS_WORD +
-     r"|(?:Ditjen|Dirjen)\s+Lapas)"
-     r"(?:\s+(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|Hak\s+Asasi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|Kemkumham|"
+     r"|(?:Ditjen|Dirjen)\s+[Ll]apas|ditjen\s+pemasyarakatan)"
+     r"(?:\s+(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|[Hh]ak\s+A[sz]asi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|Kemkumham|"
      r"Kementerian\s+Imigrasi\s+dan\s+Pemasyarakatan|Kemenimipas)(?:\s+RI)?)?" + _PAREN,
      "corrections_office", "national", "ditjenpas", "Direktorat Jenderal Pemasyarakatan"),
-    (r"(?:Kementerian\s+Koordinator\s+Bidang\s+Hukum,?\s+Hak\s+Asasi\s+Manusia,?\s+Imigrasi,?\s+dan\s+"
+    (r"(?:Kementerian\s+Koordinator\s+Bidang\s+Hukum,?\s+[Hh]ak\s+A[sz]asi\s+Manusia,?\s+Imigrasi,?\s+dan\s+"
      r"Pemasyarakatan|Kemenko\s+Kumham\s*Imipas|Menko\s+Kumham\s*Imipas|Menko\s+Hukum,?\s+HAM,?\s+Imigrasi,?\s+"
      r"dan\s+Pemasyarakatan)" + _PAREN, "ministry", "national", "kemenko_kumham_imipas",
      "Kemenko Kumham Imipas"),
-    (r"(?:[Kk]ementerian|[Kk]ementrian|[Mm]enteri)\s+[Ii]mi\w?grasi\s+(?:dan\s+)?[Pp]emasyara\w*" + _RI + _PAREN +
+    (r"(?:[Kk]ementerian|[Kk]ementrian|[Mm]enteri)\s+[Ii]mi\w?grasi\s+(?:dan\s+)?[Pp]er?masya\w*" + _RI + _PAREN1 +
      r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+(?:[Ii]mipas|IMIPAS)|KemenImipas|Menimipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
-    (r"(?:Kementerian|Kementrian|Menteri|Departemen)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|Hak\s+Asasi\s+Manusia)" + _RI +
-     _PAREN + r"|Keme?nk?umham" + _RI + r"|Menkumham|Wamenkumham|Depkumham|Kemenkum-H[Aa][Mm]",
+    (r"(?:Kementerian|Kementrian|Menteri|Departemen|kementerian|kementrian)\s+[Hh]ukum\s+(?i:dan)\s+(?:HAM|Ham|[Hh]ak\s+A[sz]asi\s+"
+     r"Manusia)" + _RI + _PAREN + r"|Keme?nk?umham" + _RI + r"|Menkumham|Wamenkumham|Depkumham|Kemenkum-H[Aa][Mm]|"
+     r"KEMENKUMHAM",
      "ministry", "national", "kemenkumham", "Kementerian Hukum dan HAM"),
     # customs: "Kanwil Direktorat Jenderal Bea Cukai Aceh", "Bea Cukai Batam", "KPPBC TMP B Kualanamu"
     (r"(?:(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+|Ditjen\s+|DJBC\s+)?|Kantor\s+|"
@@ -122,6 +138,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # "Kemenag Jember" of the next sentence, not the ministry
     (r"(?:Kantor\s+Kementerian|Kantor\s+Kementrian|Kementerian|Kementrian)\s+Agama(?#notrig)(?:\s*\((?:Kemenag|Kankemenag)\))?\s+(?:Kota\s+|Kabupaten\s+|Kab\.\s*)?"
      r"(?P<region>REGION)", "ministry", "regency", "kemenag_full", None),
+    # a ministry written out before its acronym takes all its words: "Kementerian Luar Negeri (Kemenlu)"
+    (r"(?:Kementerian|Kementrian)\s+(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){1,5})\s*\((?P<acr>Kem[a-z]\w+)\)",
+     "ministry", "national", "ministry", None),
     (r"(?:Kementerian|Kementrian|Menteri)\s+(?P<body>(?:" + _W + r")(?:\s+(?:dan|,)?\s*" + _W + r"){0,5}?)" + _RI +
      _PAREN + r"(?=[\s,.;:)]|$)", "ministry", "national", "ministry", None),
     # a title after the name starts the holder's name: "Dekan Fakultas Syariah dan Hukum Prof. Dr. Syafruddin"
@@ -171,7 +190,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?P<body>Puslabfor|Pusdokkes|Divpropam|Divhumas|Korlantas|Baintelkam|Baharkam)(?:\s+Polri)?(?![\w])",
      "police", "national", "police_unit", None),
     # the national police is also written in capitals or lower case ("pihak POLRI dan TNI", "TNI, polri dan BNN")
-    (r"(?:Mabes\s+Polri|Bareskrim\s+Polri|Bareskrim|Kepolisian\s+Negara\s+Republik\s+Indonesia|Polri|POLRI|polri)(?![\w])",
+    (r"(?:Mabes\s+Polri|Bareskrim\s+Polri|Bareskrim|Kepolisian\s+Negara\s+Republik\s+Indonesia|Kepolisian\s+(?:RI|Republik\s+Indonesia)|Polri|POLRI|polri)(?![\w])",
      "police", "national", "police:polri", None),
     # military
     (r"(?:(?:Komando\s+(?:Distrik|Resor|Daerah|Rayon)\s+Militer|Pangkalan\s+TNI\s+AL)\s*"
@@ -195,23 +214,38 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # election bodies
     (r"(?:Komisi\s+Pemilihan\s+Umum\s*(?:\(KPU\))?|KPU)(?:\s+(?:RI|Republik\s+Indonesia)|" + _LVL +
      r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:kpu", None),
-    (r"(?:Badan\s+Pengawas\s+Pemilihan\s+Umum\s*(?:\(Bawaslu\))?|Bawaslu)(?:\s+(?:RI|Republik\s+Indonesia)|" + _LVL +
+    (r"(?:Badan\s+Pengawas\s+(?:Pemilihan\s+Umum|Pemilu)\s*(?:\(Bawaslu\))?|Bawaslu|bawaslu(?!\.[a-z]))(?:\s+(?:RI|Republik\s+Indonesia)|" + _LVL +
      r"\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:bawaslu", None),
     # the village polling committee: "PPS (Panitia Pemungutan Suara)"; "Kelompok ... (KPPS)" is the booth's own staff
     (r"(?:(?<!Kelompok\s)Panitia\s+Pemungutan\s+Suara(?:\s*\(PPS\))?|PPS(?:\s*\(Panitia\s+Pemungutan\s+Suara\))?)"
      r"(?![\w])", "election_body", None, "election:pps", None),
-    (r"(?:Panitia\s+Pengawas\s+Pemilihan\s+Umum\s*(?:\(Panwaslu\))?|Panwaslu|Panwascam)" + _LVL +
+    (r"(?:Panitia\s+Pengawas\s+(?:Pemilihan\s+Umum|Pemilu)\s*(?:\(Panwaslu\))?|Panwaslu|Panwascam)"
+     r"(?:\s+(?P<lvl>Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Kecamatan))?"
      r"(?:\s+(?P<region>REGION))?(?![\w])", "election_body", None, "election:panwaslu", None),
+    # the polling-station committee that runs the vote inside a prison, named as a party: its staff or head ("petugas
+    # KPPS", "Ketua KPPS TPS Khusus"), or addressed ("kepada KPPS"); not the role prison staff take on ("Kelompok ...
+    # (KPPS)", "menjadi bagian KPPS", "petugas di luar KPPS")
+    (r"(?:(?<=[Pp]etugas\s)|(?<=[Aa]nggota\s)|(?<=Ketua\s)|(?<=kepada\s)|(?<=oleh\s)|(?<=dengan\s)|(?<=bersama\s))"
+     r"KPPS(?![\w])(?!\s+sekaligus)", "election_body", "district", "election:kpps", None),
     # ombudsman
     (r"(?:Kantor\s+)?(?:Perwakilan\s+)?Ombudsman(?:\s+(?:RI|Republik\s+Indonesia))?(?:\s+[Pp]erwakilan)?"
      r"(?:\s+(?:Provinsi|Prov\.))?(?:\s+(?P<region>REGION))?", "ombudsman", None, "ombudsman", None),
     # legislature
-    (r"Komisi\s+(?P<region>[IVX]+)\s+(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?\s*(?:\(DPR(?:\s+RI)?\))?"
-     r"|DPR(?![\w]))(?:\s+RI)?", "other", "national", "dpr_komisi", None),  # "Komisi I DPRD X" is a regional council's
+    # "Komisi I DPRD X" is a regional council's. The house is often left out once named ("rombongan Komisi III
+    # meninjau ..."), or put first ("anggota DPR Komisi XIII"); "Komisi Hukum DPR" is its law commission
+    (r"Komisi\s+(?P<region>[IVX]+(?![\w])|\d{1,2}(?=\s+D))(?:\s+(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?"
+     r"\s*(?:\(DPR(?:\s+RI)?\))?|DPR(?![\w]))(?:\s+RI)?)?(?!\s*(?:DPRD|Dewan\s+Perwakilan\s+Rakyat\s+Daerah|Pemilihan))|"
+     r"DPR(?:\s+RI)?\s+Komisi\s+(?P<region2>[IVX]+)(?![\w])|Komisi\s+Hukum\s+DPR(?:\s+RI)?(?![\w])",
+     "other", "national", "dpr_komisi", None),
     (r"(?:Dewan\s+Perwakilan\s+Rakyat\s+Daerah\s*(?:\(DPRD\))?|DPRD)" + _LVL + r"\s+(?P<region>REGION)",
      "local_government", None, "dprd", None),
+    # the council of the story's place, its place left out ("perwakilan Ketua DPRD", "DPRD bersama Pemprov"); not a
+    # ballot ("hak suara untuk DPRD kabupaten")
+    (r"DPRD(?![\w])(?!\s+(?:[Kk]abupaten|[Pp]rovinsi|[Kk]ota|se-|RI)(?![\w]))", "local_government", None, "dprd", None),
+    # the Papuan and Acehnese provincial houses: "DPR Provinsi (DPRP) Papua Tengah", "DPRP Papua Tengah", "DPRA"
     (r"(?:Dewan\s+Perwakilan\s+Rakyat(?:\s+Republik\s+Indonesia)?(?:\s*\(DPR(?:\s+RI)?\))?|DPR\s+RI|DPR(?![\w]))"
-     r"(?:\s+(?:Provinsi\s+)?(?P<region>Papua(?:\s+\w+)?|Aceh))?", "other", "national", "dpr", None),
+     r"(?:\s+(?:Provinsi\s*)?(?:\(DPR[PA]\)\s*)?(?P<region>Papua(?:\s+\w+)?|Aceh))?|"
+     r"DPR[PA]\s+(?P<region2>Papua(?:\s+\w+)?|Aceh)", "other", "national", "dpr", None),
     (r"(?:Dewan\s+Perwakilan\s+Daerah(?:\s+Republik\s+Indonesia)?(?:\s*\(DPD(?:\s+RI)?\))?(?:\s+RI)?|DPD\s+RI)",
      "other", "national", "dpd", "DPD RI"),
     # local government
@@ -231,9 +265,10 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      "other", "national", "government", None),
     (r"(?P<lvl2>Gubernur|Bupati|Wali\s*[Kk]ota|Walikota|gubernur|bupati|wali\s*kota|walikota)\s+(?P<region>REGION)", "local_government", None,
      "pemda_title", None),
-    (r"(?:Dinas|Badan(?!\s+(?:Penyelenggara\s+Jaminan|Amil\s+Zakat))|Loka(?=\s+(?:Latihan|Pengawas|Penelitian)\s)|Balai(?!\s+(?:Pemasyarakatan|Besar\s+Pemasyarakatan|Kota|Desa|Kelurahan|Rakyat|Pertemuan|"
+    (r"(?:Dinas|Badan(?!\s+(?:Penyelenggara(?:an)?\s+Jaminan|Amil\s+Zakat|Pengawas\s+Pemilu))|Loka(?=\s+(?:Latihan|Pengawas|Penelitian)\s)|Balai(?!\s+(?:Pemasyarakatan|Besar\s+Pemasyarakatan|Kota|Desa|Kelurahan|Rakyat|Pertemuan|"
      r"Wartawan|Warga|Raya)))\s+(?P<body>" + _W + r"(?:,?\s+(?:dan\s+|serta\s+)?(?!Kota\s|Kabupaten\s|Provinsi\s)"
-     r"(?!(?:Dinas|Badan|Balai|Kepala)\s)" + _W +
+     r"(?!(?:Dinas|Badan|Balai|Kepala|Polres\w*|Polda|Polsek\w*|Kejaksaan|Kejari|Pengadilan|Kodim|Koramil|Lapas|Rutan|"
+     r"Bapas|LPKA|Bank|PT|Kemenag|Pemkab|Pemkot|Pemprov|Puskesmas|RSUD|Universitas|Yayasan|BNN\w*)\s)" + _W +
      r"){0,9})" + _PAREN +
      r"(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION))?(?=[\s,.;:)]|$)",
      "local_government", None, "dinas", None),
@@ -242,7 +277,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"Dukcapil|Satpol\s+PP|BPBD|Kesbangpol|Bappeda|Bapperida|Bapperinda|Bappelitbangda|Bapenda|BPSDM|BKPSDM|BKD|BPKAD|DP3A\w*|Disbudpar|Dishub|DLH|BLH)(?:\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+)?"
      r"(?P<region>REGION))?(?![\w])", "local_government", None, "dinas_acr", None),
     # health, education
-    (r"(?:RSUD|RSJ|Rumah\s+Sakit(?:\s+Umum|\s+Jiwa)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik)\s+"
+    (r"(?:RSUD|RSJ|Rumah\s+Sakit(?:\s+Umum|\s+Jiwa)?(?:\s+Daerah)?(?:\s*\((?P<acr>RS\w{0,4})\))?|RS|Puskesmas|Klinik|"
+     # "RS. Tingkat IV DKT X", but not a person's initials ("napi berinisial RS. Ia ...")
+     r"RS\.(?=\s+[A-Z][\w.]*\s+[A-Z])(?<!inisial\sRS\.))\s+"
      r"(?P<body>" + _HONOR + _W + r"(?:\s+(?:" + _HONOR + _W + r"|[IVX]+|\d+)){0,3})", "health", None, "health", None),
     (r"(?<![\w])(?:SMAN|SMKN|SMPN|SDN|SLBN|MAN|MTsN|PKBM|MTs|(?:SMA|SMK|SMP|SD|SLB)(?=\s+(?:Negeri|Swasta|Muhammadiyah|"
      r"Islam|Katolik|Kristen|IT|PGRI|Terpadu|Plus|\d)))\s+"
@@ -250,7 +287,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"(?:\s+(?:" + _W + r"|\d+(?![\w/]))){0,3})", "education", None, "education", None),
     # other national bodies
     (r"Komisi\s+Pemberantasan\s+Korupsi(?:\s*\(KPK\))?|(?<![\w])KPK(?![\w])", "other", "national", "kpk", "KPK"),
-    (r"Komnas\s+HAM|Komisi\s+Nasional\s+Hak\s+Asasi\s+Manusia(?:\s*\(Komnas\s+HAM\))?", "ombudsman", "national",
+    (r"Komnas\s+HAM|Komisi\s+Nasional\s+[Hh]ak\s+A[sz]asi\s+Manusia(?:\s*\(Komnas\s+HAM\))?", "ombudsman", "national",
      "komnas_ham", "Komnas HAM"),
     (r"Komnas\s+(?:Perempuan|Perlindungan\s+Anak|Anak)|Komisi\s+Nasional\s+Anti\s+Kekerasan\s+terhadap\s+Perempuan"
      r"(?:\s*\(Komnas\s+Perempuan\))?|Komisi\s+Yudisial(?:\s*\(KY\))?|Kompolnas", "ombudsman", "national",
@@ -259,7 +296,12 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:(?:Sub\s*)?Detasemen\s+Polisi\s+Militer\s*\((?:Sub\s*)?Denpom\)|(?:Sub\s*)?Denpom)(?:\s+[IVX]+/[\w-]+)?(?:\s+(?!Letda|Lettu|Kapten|Mayor|Serma|Serka|Sertu|Pelda|Peltu)" + _W + r")?|"
      r"Pomdam(?:\s+[IVX]+/" + _W + r"|\s+Jaya)?|Puspom\s+TNI(?:\s+AD)?", "military", None, "military:pom", None),
     (r"(?<![\w])LPSK(?![\w])|Lembaga\s+Perlindungan\s+Saksi\s+dan\s+Korban", "other", "national", "lpsk", "LPSK"),
-    (r"BPJS\s+(?P<body>Kesehatan|Ketenagakerjaan)" + _BRANCH + r"|Badan\s+Penyelenggara\s+Jaminan\s+Sosial(?:\s*\(BPJS\))?\s+"
+    # national agencies the press names by acronym alone: counter-terrorism and intelligence in the deradicalisation
+    # of terrorist inmates ("dengan bantuan BNPT, Densus 88, hingga BIN"), the civil-service commission in
+    # election-neutrality stories ("BIN" inside a name in capitals, "ANDI BIN LATIF", is the patronymic)
+    (r"(?<![\w])(?P<body>BNPT|KASN|BPKP|BPOM|Basarnas|PPATK|(?<![A-Z][A-Z]\s)BIN(?!\s+[A-Z]{2}))(?![\w])",
+     "other", "national", "agency", None),
+    (r"BPJS\s+(?P<body>[Kk]esehatan|[Kk]etenagakerjaan)" + _BRANCH + r"|Badan\s+Penyelenggara(?:an)?\s+Jaminan\s+Sosial(?:\s*\(BPJS\))?\s+"
      r"(?P<body2>Kesehatan|Ketenagakerjaan)" + _BRANCH.replace("branch", "branch2") + r"|BPJS(?![\w])|BPJamsostek(?![\w])", "health",
      "national", "bpjs", None),
     # a party named as a politician's affiliation: "politikus PDI Perjuangan", "Politisi PAN"
@@ -285,7 +327,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"Unsrat|Unpatti|Uncen|Unib|Unja|Untad|Unima|Unnes|Unesa|Unimed|Unsoed|Untirta|Unhalu|Unsulbar|Unkhair|Unipa|"
      r"Unmus|Ubaya|Unpar|Unisba|Unimus|UMY|UMS|UMM|UII)(?![\w])", "education", None, "education", None),
     # the regional leaders' forum, named with its place: "Forkopimda Lamongan", "unsur Forkopimda Provinsi Sultra"
-    (r"(?:Forum\s+Komunikasi\s+Pimpinan\s+Daerah(?:\s*\((?P<acr>Forkopimda)\))?|[Ff]orkopimda)"
+    (r"(?:Forum\s+Ko(?:munikasi|ordinasi)\s+Pimpinan\s+Daerah(?:\s*\((?P<acr>Forkopimda)\))?|[Ff]orkopimda)"
      r"\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None, "forkopimda",
      None),
     (r"(?<![\w])(?:BLK|BPVP)\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None,
@@ -299,9 +341,10 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # companies; banks and state firms by brand, with the branch a prison deals with ("BRI Unit Genteng")
     (r"(?:PT|CV|UD)\s+(?P<body>" + _W + r"(?:\s+" + _W + r"){0,4})", "company", None, "company", None),
     (r"Bank\s+(?P<body2>BRI|BNI|Mandiri|BTN|BSI|Syariah\s+Indonesia|Rakyat\s+Indonesia|Negara\s+Indonesia|"
-     r"Tabungan\s+Negara|" + _W + r")(?:\s*\((?P<acr>[A-Z]{2,6})\))?" + _BRANCH, "company", None, "company", None),
+     r"Tabungan\s+Negara|" + _W + r")(?:\s*\((?P<acr>[A-Z]{2,6})\))?" + _BRANCH + _AT_PLACE, "company", None, "company",
+     None),
     (r"(?P<body3>BRI|BNI|BTN|BSI|Pertamina|PLN|Telkom|Telkomsel|Pegadaian|Bulog|Jasa\s+Raharja|Taspen|Asabri|"
-     r"Pos\s+Indonesia|Angkasa\s+Pura|Pelindo)(?![\w])" + _BRANCH, "company", None, "company", None),
+     r"Pos\s+Indonesia|Angkasa\s+Pura|Pelindo)(?![\w])" + _BRANCH + _AT_PLACE, "company", None, "company", None),
     (r"(?:Yayasan|Lembaga\s+Bantuan\s+Hukum|LBH|Pondok\s+Pesantren|Ponpes|Pesantren|Perkumpulan|Gerakan\s+Nasional\s+Anti|"
      r"Granat|Panti\s+(?:Asuhan|Sosial|Jompo|Werdha|Rehabilitasi)|Lembaga\s+Pelatihan\s+Kerja|"
      r"Lembaga\s+Kursus(?:\s+dan\s+Pelatihan)?|LKP|LSM|Komunitas|Gereja|Jemaat|Paroki|Keuskupan(?:\s+Agung)?|"
@@ -333,23 +376,26 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"Jawa\s+Pos\s+Radar\s+(?:REGION|" + _W + r")(?![\w])|Radar\s+(?:REGION|" + _W + r")(?![\w])|"
      r"Tribun\s+(?:REGION|" + _W + r")(?![\w])|Jawa\s+Pos(?![\w])", "media", None, "media", None),
     # village and sub-district governments that host or receive inmates: "Pemerintah Desa Sumberrejo", "Pemdes X"
-    (r"(?:Pemerintah\s+(?:Desa|Kecamatan|Kelurahan)|Pemdes|Pemkec)\s+(?P<body>" + _W + r"(?:\s+" + _W + r")?)",
+    (r"(?:Pemerintah\s+(?:Desa|Kecamatan|Kelurahan)|Pemdes|Pemkec|(?<=[Pp]ihak\s)(?:Desa|Kelurahan|Kecamatan))\s+"
+     r"(?P<body>" + _W + r"(?:\s+" + _W + r")?)",
      "local_government", "district", "village", None),
 ]
 
 _SPECS += [
     # a directorate of a directorate general, named as a body: "Direktorat Pengamanan dan Intelijen (Dir Pam
     # Intel)"; last, so that "Direktorat Reserse Narkoba Polda Aceh" stays with the Polda read before it
-    (r"Direktorat\s+(?!Jende?ral)(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,6})" + _PAREN,
+    (r"Direktorat\s+(?!Jende?ral)(?P<body>" + _W + r"(?:\s+(?:dan\s+)?(?!(?:Ditjen|Dirjen|Kemen|Kementerian|Kementrian)"
+     r"\w*(?![\w]))" + _W + r"){0,6})" + _PAREN,
      "ministry", "national", "ditjen", None),
     # a bare "Polres" / "Kodim" in a list or at a sentence end: the unit of the place the story is about
     (r"(?:Polres(?:ta|tabes)?|Polsek)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran|dan\s+jajaran|setempat))", "police",
      None, "police:bare", None),
     (r"(?:Pemprov|Pemkab|Pemkot|Pemko|Pemda)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|setempat))", "local_government", None,
      "pemda:bare", None),
-    (r"Kodim(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran))", "military", None, "military:bare", None),
+    (r"(?:Kodim|Korem)(?=\s*[,.;:)]|\s+[a-z])(?!\s+(?:se-|jajaran))", "military", None, "military:bare", None),
 ]
 
+_UNIT_OF_POLICE = re.compile(r"\s+[A-Z]\w+\s+(?:Polres\w*|Polda|Polsek\w*|Kepolisian)(?![\w])")
 _GENERIC_ACR = re.compile(
     r"(?P<long>(?:Dinas|Badan|Lembaga|Komisi|Dewan|Yayasan|Pusat|Balai|Kantor|Direktorat|Fakultas|Perkumpulan|"
     r"Ikatan|Persatuan|Himpunan|Majelis|Forum|Gerakan|Jamaah|Jemaah|Asosiasi|Koperasi|Universitas|Sekolah|Institut|"
@@ -362,12 +408,12 @@ _NOT_FIRST = {"REGION", "Kota", "Kabupaten", "Kab", "Provinsi", "Prov", "RI", "R
               "Barat", "Timur", "Utara", "Selatan", "Tengah", "Metro", "Negara", "Rakyat", "Syariah", "Kesehatan",
               "Ketenagakerjaan", "Pemasyarakatan", "Imipas", "AD", "AL", "AU", "Angkatan", "Aceh", "Papua", "Daerah",
               "Pem", "Ka", "Ma", "AKP", "Aiptu", "Ipda", "Kompol", "Perwakilan", "DP"}
-_EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen"},"police:polda": {"Polda", "Kapolda", "polda"}, "police:polres": {"Polres", "polres"}, "police:polri": {"polri"},
+_EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen", "ditjen"}, "kemenkumham": {"kementerian", "kementrian"},"police:polda": {"Polda", "Kapolda", "polda"}, "police:polres": {"Polres", "polres"}, "police:polri": {"polri"},
                 "prosecutor:kejari": {"Kajari"}, "prosecutor:kejati": {"Kajati"}, "police:polsek": {"Polsek", "polsek"},
                 "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
                 "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah", "emerintah", "Pemko"}, "corrections_office": {"Kanwil", "Kemenkumham"},
                 "police:brimob": {"Brimob"}, "kemenimipas": {"grasi", "mipas"}, "party": {"oliti", "Fraksi", "F-"}, "customs": {"Bea"}, "government": {"emerintah"}, "police:bare": {"Polres", "Polsek"},
-                "military:bare": {"Kodim"}, "military:pom": {"Denpom", "Detasemen"}, "forkopimda": {"orkopimda"}, "media": {"Radar"}}
+                "military:bare": {"Kodim", "Korem"}, "military:pom": {"Denpom", "Detasemen"}, "kanwil_province": {"anwil"}, "election:kpps": {"KPPS"}, "election:bawaslu": {"awaslu"}, "forkopimda": {"orkopimda"}, "media": {"Radar"}}
 
 
 def _group_end(pat: str, i: int) -> int:
@@ -637,8 +683,18 @@ _BAPAS_SECTION_BEFORE = re.compile(r"(?:Klien\s+Dewasa\s*\(|(?<![\w])(?:Kasi|Kas
 _WEAPON_OWNER = re.compile(r"(?<![\w])(?:non-?)?organik\s+(?:\w+\s*/\s*)?$", re.IGNORECASE)
 _LAW_MINISTRY = re.compile(r"Kem\w*um\s*(?:dan\s+)?HAM|Kemekumham|Hukum\s+dan\s+(?:HAM|Ham|Hak)", re.IGNORECASE)
 # the legislatures listed as the ballots of an election ("Pemilihan Presiden/Wakil Presiden, DPR RI, DPD dan DPRD")
-_BALLOT_AFTER = re.compile(r"\s*(?:,|dan|serta)\s*(?:DPD|DPRD|Presiden)(?![\w])")
-_BALLOT_BEFORE = re.compile(r"(?:Presiden|DPR\s+RI|DPD(?:\s+RI)?|DPRD(?:\s+\w+){0,2})\s*(?:,|dan|serta|/)\s*$")
+# a story of a regional council only (no DPR RI, no Senayan)
+def _regional_house_only(text: str) -> bool:
+    return "DPRD" in text and not _NATIONAL_HOUSE.search(text)
+
+
+_NATIONAL_HOUSE = re.compile(r"DPR(?![\w])|DPR\s+RI|Dewan\s+Perwakilan\s+Rakyat(?!\s+Daerah)|Senayan")
+# ... and the ballots a voter marks ("bisa memilih anggota DPR RI", "mencoblos calon DPR provinsi, DPR RI hingga
+# presiden")
+_BALLOT_AFTER = re.compile(r"\s*(?:,|dan|serta|hingga)\s*(?:DPD|DPRD|[Pp]residen)(?![\w])")
+_BALLOT_BEFORE = re.compile(r"(?:(?:[Pp]residen|DPR\s+RI|DPR\s+(?:[Pp]rovinsi|[Kk]abupaten|[Kk]ota)|DPD(?:\s+RI)?|"
+                            r"DPRD(?:\s+\w+){0,2})\s*(?:,|dan|serta|/)\s*|(?:memilih|mencoblos|pemilihan|calon|"
+                            r"surat\s+suara)\s+(?:anggota\s+|calon\s+)?)$")
 _PLURAL_BEFORE = re.compile(r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|beberapa|para|seluruh|"
                             r"semua|setiap|tiap|jajaran|antar|sejumlah|masing-masing)\s+$", re.IGNORECASE)
 # photo credits and captions: "(Foto: Polda Jateng)", "(Dok. Humas Lapas X)", "Foto/Dok: ..." lines
@@ -665,6 +721,31 @@ class _Fake:
         if name not in self._g:
             raise IndexError(name)
         return self._g[name]
+
+
+_LIST_ITEM = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)(?P<r>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})")
+
+
+def _province_list(reg: Registry, text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The provinces listed right after a name ending at pos (", Aceh, Riau dan Jambi"), each one's span; the list
+    ends at the first item that is no province."""
+    out = []
+    while True:
+        m = _LIST_ITEM.match(text, pos)
+        if m is None:
+            return out
+        words = [w.rstrip(".") for w in m.group("r").split()]
+        for k in range(len(words), 0, -1):
+            cand = " ".join(words[:k])
+            place = reg.region_by_key.get(norm_key(cand))
+            if place is not None and place.kind == "province":
+                s0 = m.start("r")
+                e0 = text.index(words[k - 1], s0) + len(words[k - 1])
+                out.append((s0, e0, cand))
+                pos = e0
+                break
+        else:
+            return out
 
 
 def _body_region(reg: Registry, body: str) -> tuple[str, int, int] | None:
@@ -732,6 +813,11 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                     span = text[a:b]
                     pos = b + 1  # the next items are read again ("Dinas A, Dinas B (DB)")
                     m = None
+                cut_n = _holder_cut(text, a, b, span)
+                if cut_n is not None:  # "Kepala Dinas Perhubungan, Markus Widodo, mengatakan": the holder's name
+                    b = a + cut_n
+                    span = text[a:b]
+                    m = None
             if b <= a or not free(a, b) or "\n" in span:
                 continue  # a name never runs across a line break ("DPRD\nKepala ...")
             if any(s <= a < e for s, e in teasers):
@@ -774,6 +860,23 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             region = (_g(m, "region") or _g(m, "region2")) if m is not None else None
             if region and norm_key(region) in _NOT_REGION:
                 continue
+            if key == "police:polres" and region == "Pelabuhan":
+                key = "police:bare"  # "Polres Pelabuhan" beside "Polres Pelabuhan Makassar": the port station
+            if key == "kanwil_province":
+                place = reg.region_by_key.get(norm_key(region or ""))
+                if place is None or place.kind != "province":
+                    continue  # "Kanwil Kemenag Sleman", "Kanwil Jakarta Selatan": no province, no corrections office
+                key = "corrections_office"
+                more = _province_list(reg, text, b)
+                if more and free(a, more[-1][1]):
+                    # "petugas kanwil Sumatera Utara, Aceh, Riau dan Jambi": one office per province listed
+                    head_word = "Kantor Wilayah" if span.startswith("Kantor") else span.split()[0]
+                    for s0, e0, r0 in more:  # the alias as the list means it: "kanwil Aceh"
+                        hits.append(OrgHit(s0, e0, f"{head_word} {r0}", kind, level, r0, "corrections_office"))
+                        occupied.append((s0, e0))
+            if key == "dpr_komisi" and not span.endswith(("DPR", "RI", ")")) and "Dewan" not in span and \
+                    _regional_house_only(text):
+                continue  # "Ketua Komisi III" in a story of a regional council names its commission, not the DPR's
             if key == "dinas" and m is not None and not region and _g(m, "body"):
                 # "Dinas Arpus Jateng", "Dinas Ketenagakerjaan Lamongan, Zamroni": the place ends the name
                 cut_r = _body_region(reg, m.group("body"))
@@ -784,6 +887,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                     m = _Fake({"body": m.group("body")[:cut_r[2]].rstrip(" ,"), "region": region})
             lvl_word = ((_g(m, "lvl") or _g(m, "lvl2") if m is not None else "") or "").lower().replace(".", "")
             lvl = level or _LEVEL_WORD.get(" ".join(lvl_word.split()))
+            if key == "pemda" and region and region.split()[0].lower() in ("kota", "kabupaten", "provinsi"):
+                lvl = _LEVEL_WORD[region.split()[0].lower()]  # "Pemda Kota Banjar" is the city's government
             acr = (_g(m, "acr") or _g(m, "acr2")) if m is not None else None
             body = _g(m, "body") if m is not None else span.split(None, 1)[1] if " " in span else None
             fam = key
@@ -829,7 +934,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 continue
             if key == "education" and body and span.startswith(("Pascasarjana", "Program")):
                 body = "pascasarjana " + body  # "Pascasarjana UINSU" is a school of UINSU, not UINSU
-            if key in ("ministry", "ditjen", "dinas", "health", "education", "civil", "company", "mass_org", "kua", "village") and body:
+            if key in ("ministry", "ditjen", "dinas", "health", "education", "civil", "company", "mass_org", "kua", "village",
+                       "agency") and body:
                 fam = f"{key}:{norm_key(body)}"
                 if key == "dinas":
                     fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"
@@ -877,6 +983,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
             continue
         if m.group("acr").lower() in _TYPE_ACR:
             continue  # a kind of institution ("menjadi Lembaga Pelatihan Kerja (LPK)"), no one body
+        if _UNIT_OF_POLICE.match(text, b):
+            continue  # "Satuan Reserse (Satres) Narkoba Polres X": a squad of the Polres read on its own
         region = m.group("region")
         if region and (norm_key(region) not in reg.region_by_key):
             region = None
@@ -886,12 +994,36 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                            m.group("acr")))
         occupied.append((a, b))
     hits.sort(key=lambda h: h.start)
+    if headlines:
+        # the headlines of other stories that pages list below the story ("Pemkot Palu Gandeng Yayasan ..."):
+        # short lines of capitalised words, past the page head (title, kicker, photo caption)
+        other = [(s, e) for s, e in headlines if s > body_start + 300 and _other_headline(text[s:e])]
+        for h in hits:
+            h.elsewhere = any(s <= h.start < e for s, e in other)
     return hits
 
 
 # "Dinas Kominfo, Dinkes, ...": a comma followed by another body's head word ends the first name
 _LIST_BREAK = re.compile(r",\s*(?:serta\s+|dan\s+)?(?=(?:Dinas|Badan|Balai|Kantor|Din[a-z]+|Dis[a-z]+|[A-Z]{2,}[a-z]*)"
                          r"(?:[\s,]|$))")
+# the post right before a Dinas name: "Kepala Dinas X, Nama, ..." puts its holder after a comma
+_POST_BEFORE = re.compile(r"(?:Kepala|Kadis|Sekretaris|Sekdis|Kabid|Kasi|Plt\.?)\s+$")
+_NAME_WORD = re.compile(r"[A-Z][a-z'’]+\.?|[A-Z]\.")
+
+
+def _holder_cut(text: str, a: int, b: int, span: str) -> int | None:
+    """Where a Dinas name ends when its open-ended comma list swallowed the post holder's name: the name is
+    preceded by a post ("Kepala", "Kadis"), its last comma item is 2-4 name-like words with no "dan" / "serta"
+    (subject lists end in "... dan Olahraga") and a comma closes the apposition after it."""
+    k = span.rfind(",")
+    if k < 0 or text[b:b + 1] != "," or not _POST_BEFORE.search(text, max(0, a - 16), a):
+        return None
+    words = span[k + 1:].split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    return k
+
+
 # the next "Dinas X" of a list: plain items are read only before it ("Dinas A, Pertanian, DLH, dan Dinas B")
 _NEXT_HEAD = re.compile(r",\s*(?:serta\s+|dan\s+)?(?:Dinas|Badan|Balai)\s")
 # "Baca juga: ..." teaser lines and the line right after a bare "Baca Juga:" link other stories
@@ -921,6 +1053,14 @@ def _list_items(text: str, a: int, b: int, occupied: list[tuple[int, int]]) -> l
         out.append(OrgHit(s0, e0, item, "local_government", None, None, f"dinas:{norm_key(item)}"))
         occupied.append((s0, e0))
     return out
+
+
+def _other_headline(line: str) -> bool:
+    words = _LINE_WORD.findall(line)
+    return 3 <= len(words) <= 16 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+_LINE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def _teaser_spans(text: str) -> list[tuple[int, int]]:
@@ -1003,6 +1143,10 @@ def _local_regions(reg: Registry) -> dict:
     return out
 
 
+_ROMAN = {str(i): r for i, r in enumerate(
+    "0 I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split()) if i}
+_NATIONAL_FORM = re.compile(r"(?<![\w])(?:RI|Republik|[Pp]usat)(?![\w])")
+_NATIONAL_AFTER = re.compile(r"\s+(?:RI|Republik|[Pp]usat)(?![\w])")
 _UNIT_NUMBER = re.compile(r"(\d[\d-]*(?:/[\w-]+)?)\s+\S")
 _BNN_NATIONAL = re.compile(r"Badan\s+Narkotika\s+Nasional|BNN\s+(?:RI|Pusat)")
 _FAMILY_NAME = {"police:polda": "Polda", "police:polres": "Polres", "police:polsek": "Polsek",
@@ -1053,17 +1197,19 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         elif key in _FAMILY_NAME:
             oid = f"{h.kind}:{key.split(':')[-1]}:{norm_key(region or '')}"
             name = f"{_FAMILY_NAME[key]} {region}" if region else _FAMILY_NAME[key]
-        elif key in ("election:kpu", "election:bawaslu", "election:panwaslu", "ombudsman", "antara", "mui", "baznas",
-                     "pmi"):
+        elif key in ("election:kpu", "election:bawaslu", "election:panwaslu", "election:kpps", "ombudsman", "antara",
+                     "mui", "baznas", "pmi"):
             base = {"election:kpu": "KPU", "election:bawaslu": "Bawaslu", "election:panwaslu": "Panwaslu",
+                    "election:kpps": "KPPS",
                     "ombudsman": "Ombudsman RI",
                     "antara": "Antara", "mui": "MUI", "baznas": "Baznas", "pmi": "PMI"}[key]
             level = level or ("province" if region and province == region else ("regency" if region else "national"))
             oid = f"{key}:{norm_key(region or 'national')}" if key != "antara" else "media:antara"
             name = f"{base} {region}" if region else base
         elif key == "dpr_komisi":
-            oid = f"dpr:komisi:{(h.region or '').lower()}"
-            name = f"Komisi {h.region} DPR RI"
+            num = _ROMAN.get(h.region or "", h.region or "III")  # "Komisi Hukum DPR" is Komisi III
+            oid = f"dpr:komisi:{num.lower()}"
+            name = f"Komisi {num} DPR RI"
         elif key == "dpr":
             oid = f"dpr:{norm_key(region or 'ri')}"
             name = f"DPR {region}" if region else "DPR RI"
@@ -1100,7 +1246,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         if h.key in ("police:bare", "military:bare", "pemda:bare"):
             # a bare "Polres" joins the article's named Polres, else stands for the local unit
             word = h.text.split()[0]
-            fam = {"Polsek": "polsek", "Kodim": "kodim", "Pemprov": "province", "Pemkab": "regency",
+            fam = {"Polsek": "polsek", "Kodim": "kodim", "Korem": "korem", "Pemprov": "province", "Pemkab": "regency",
                    "Pemkot": "city", "Pemko": "city", "Pemda": "regency"}.get(word, "polres")
             units = [o for o in orgs.values() if (o.org_id or "").startswith((f"police:{fam}:", f"military:{fam}:",
                                                                               f"local_government:{fam}:"))]
@@ -1151,6 +1297,13 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         for m in re.finditer(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", text):
             if not any(mm.start <= m.start() < mm.end for oo in orgs.values() for mm in oo.mentions):
                 o.mentions.append(Mention(acr, m.start(), m.end(), "ORG", sentence_of(m.start()) if sentence_of else ""))
+    bare_dprd = orgs.get("local_government:dprd:")
+    placed_dprd = [k for k in orgs if k.startswith("local_government:dprd:") and k != "local_government:dprd:"]
+    if bare_dprd is not None and len(placed_dprd) == 1:
+        t = orgs[placed_dprd[0]]  # "DPRD" beside "DPRD Kaltim": that council
+        t.aliases += [a for a in bare_dprd.aliases if a not in t.aliases]
+        t.mentions += bare_dprd.mentions
+        del orgs["local_government:dprd:"]
     komisi = [o for o in orgs.values() if (o.org_id or "").startswith("dpr:komisi:")]
     dpr = orgs.get("dpr:ri")
     if dpr is not None and len(komisi) == 1:
@@ -1158,6 +1311,24 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         komisi[0].aliases += [a for a in dpr.aliases if a not in komisi[0].aliases]
         komisi[0].mentions += dpr.mentions
         del orgs["dpr:ri"]
+    law = orgs.get("ministry:hukum")
+    if law is not None and "kemenkumham" in orgs:
+        # "Kementerian Hukum" beside "Kemenkumham": the name cut short, one ministry
+        t = orgs["kemenkumham"]
+        t.aliases += [a for a in law.aliases if a not in t.aliases]
+        t.mentions += law.mentions
+        del orgs["ministry:hukum"]
+    for fam in ("election:kpu", "election:bawaslu"):
+        # a bare "KPU" / "Bawaslu" beside the one local commission the story names ("KPU Depok menetapkan ...
+        # kata Ketua KPU") is that commission; "KPU RI" and "KPU pusat" stay the national one
+        bare_o = orgs.get(f"{fam}:national")
+        placed = [k for k in orgs if k.startswith(fam + ":") and k != f"{fam}:national"]
+        if bare_o is not None and len(placed) == 1 and not any(_NATIONAL_FORM.search(a) for a in bare_o.aliases) and \
+                not any(_NATIONAL_AFTER.match(text, mm.end) for mm in bare_o.mentions):
+            t = orgs[placed[0]]
+            t.aliases += [a for a in bare_o.aliases if a not in t.aliases]
+            t.mentions += bare_o.mentions
+            del orgs[bare_o.org_id]
     regional = [o for o in orgs.values() if o.kind == "corrections_office" and o.level == "province"
                 and o.region and not o.org_id.endswith(":unknown")]
     bare = orgs.get("kemenkumham")
@@ -1209,6 +1380,11 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
             t.aliases += [a for a in o.aliases if a not in t.aliases]
             t.mentions += o.mentions
     _merge_same_body(orgs, acr_to_id)
+    elsewhere = {h.start for h in hits if h.elsewhere}
+    if elsewhere:
+        # a body named only in the headlines of other stories is no actor of this one
+        for oid in [k for k, o in orgs.items() if o.mentions and all(mm.start in elsewhere for mm in o.mentions)]:
+            del orgs[oid]
     for o in orgs.values():
         o.name = display_name(o)
     return list(orgs.values())
@@ -1224,7 +1400,8 @@ _TITLE_FORM = re.compile(r"^(?:Menteri|Wakil\s+Menteri|Direktur|Dirjen\w*|Kakanw
                          r"Mako)\b|\((?:Kakanwil|Kadiv\w*|Dirjen\w*|Menteri)\)")
 
 
-_OPEN_FAMILIES = ("acr:", "dinas:", "badan:", "balai:", "education:", "health:", "civil:", "company:", "ministry:")
+_OPEN_FAMILIES = ("acr:", "dinas:", "badan:", "balai:", "education:", "health:", "civil:", "company:", "ministry:",
+                  "agency:")
 
 
 def _abbreviates(short: str, words: list[str]) -> bool:
@@ -1335,7 +1512,17 @@ def display_name(o: Organization) -> str:
     Utara" over "Kanwil"): readers and annotators recognise the article's own words; the normalised
     identity for counting is `org_id`. A form naming the body beats one naming its head's post."""
     forms = [a for a in o.aliases if len(a.split()) <= 14] or [o.name]
-    return max(forms, key=lambda a: (not _TITLE_FORM.search(a), len(a.split()), len(a)))
+    best = max(forms, key=lambda a: (not _TITLE_FORM.search(a), len(a.split()), len(a)))
+    if len(best.split()) == 1 and not _TITLE_FORM.search(best):
+        # the body written only as a bare acronym ("Kemenkumham"), its unit only in its head's post ("Kakanwil
+        # Kemenkumham Maluku"): the post names the unit, the acronym does not
+        posts = [a for a in forms if (_POST_OF_UNIT.match(a) or "(Kakanwil)" in a) and len(a.split()) >= 2]
+        if posts:
+            return max(posts, key=lambda a: (len(a.split()), len(a)))
+    return best
+
+
+_POST_OF_UNIT = re.compile(r"(?:Kakanwil\w*|Kapolda|Kapolres\w*|Kapolsek\w*|Kajari|Kajati|Dandim|Danrem|Danramil)\s")
 
 
 _TITLE_ONLY = re.compile(r"^(?:[Gg]ubernur|Wakil\s+Gubernur|[Bb]upati|Wakil\s+Bupati|[Ww]ali\s*[Kk]ota|[Ww]alikota|Kapolda|Kapolres\w*|"

@@ -39,6 +39,9 @@ How a sentence with a trigger word becomes pairs:
   ("perintah dari pusat, baik Kemenkumham maupun BNN"); units named inside a quote are the matter of the speaker, whose
   office is the party ('"... Lapas X ...," kata Menteri dalam rapat bersama Komisi III'); a unit named only in an
   opening "Usai mengunjungi Lapas X," clause is the visitor's stop before, not the host of what follows.
+- session 5: the units a visitor "diterima / disambut oleh" host its visit; an outside body named beside "program ini
+  / kegiatan tersebut" right after the unit's event attends it; advice ("menekankan pentingnya sinergi") covers only
+  the words after it; the word right before "antara" says that a list names the sides.
 Pairs inside the corrections hierarchy (facility <-> Kanwil, Ditjenpas, Kemenkumham/Kemenimipas) are
 never partnerships; those offices are units themselves when an outside body deals with them.
 A trained pair classifier (nlp/pair_model.py) may append candidate pairs the rules left out; it runs only
@@ -220,8 +223,9 @@ _UNIT_IDS = ("corrections_office", "ditjenpas", "kemenkumham", "kemenimipas")
 _HIERARCHY = re.compile(
     r"ditjen\s*pas\b|dirjen\s*pas\b|direktorat\s+jend[e]?ral\s+per?masyarakatan|direktur\s+jend[e]?ral\s+per?masyarakatan|"
     r"(?:ditjen|dirjen)\s+per?masyarakatan|"
-    r"direktorat\s+pengamanan\s+dan\s+intelijen|dir\s*pam\s*intel|"  # a directorate of Ditjenpas
-    r"kemenkumham|kementerian\s+hukum\s+dan\s+(?:ham|hak)|kemenkum\s+ham|kemenimipas|"
+    r"direktorat\s+pengamanan\s+(?:dan\s+)?intelijen|dir\s*pam\s*intel|"  # a directorate of Ditjenpas
+    # "Kementerian IMIPAS": the ministry by its acronym
+    r"kemenkumham|kementerian\s+hukum\s+dan\s+(?:ham|hak)|kemenkum\s+ham|kemenimipas|kementerian\s+imipas|"
     r"kementerian\s+imigrasi\s+dan\s+pemasyarakatan|kanwil\s*pas|kanwil\s+(?:ditjen|kemenkumham|pemasyarakatan)|"
     r"kantor\s+wilayah\s+(?:ditjen|direktorat\s+jenderal\s+pemasyarakatan|kementerian\s+hukum\s+dan)",
     re.IGNORECASE,
@@ -230,6 +234,7 @@ _HIERARCHY = re.compile(
 # cooperative and hospital ("Koperasi Pengayoman", "RS Pengayoman") are no outside bodies either
 _INTERNAL = re.compile(r"kepatuhan\s+internal|satops\b|satuan\s+operasional\b|"
                        r"(?:koperasi|rumah\s+sakit|rs|rsu|rsud)\s+(?:\w+\s+)?pengayoman", re.IGNORECASE)
+_IMIPAS = re.compile(r"kementerian\s+imipas\b", re.IGNORECASE)
 _HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?per?masyarakatan", re.IGNORECASE)  # "Permasyarakatan": a misspelling
 # "ke Lapas", "di Rutan", "menyambangi Kanwil": the unit after these words is the host of a visit.
 _VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|mendatangi|bertandang\s+ke)\s*$",
@@ -237,7 +242,9 @@ _VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi
 _ABBREV = {"dr", "drs", "dra", "pol", "h", "hj", "kh", "prof", "ir", "akbp", "akp", "kompol", "kombes", "iptu",
            "ipda", "aiptu", "brigjen", "irjen", "st", "no", "kol", "letkol", "jl", "bc", "tbk", "sos", "kom",
            "pd", "ag", "kes", "ak", "mr", "dkk", "yth", "inf", "cpl", "sik", "mh", "sh", "se", "mm", "ip",
-           "plt", "plh", "pj", "pjs"}  # acting posts: "Plt. Kepala Dinas Kesehatan Kalsel"
+           "plt", "plh", "pj", "pjs",  # acting posts: "Plt. Kepala Dinas Kesehatan Kalsel"
+           # seats and company forms: "Tim Teknis Dinas PUPR Daerah Prov. Sulut, Direktur PT. ..."
+           "prov", "kab", "kec", "kel", "pt", "cv"}
 _ORG_HEAD = re.compile(r"(?:dinas|badan|kantor|pemerintah|pemkab|pemkot|pemprov|polres|polda|polsek|kodim|korem|"
                        r"koramil|pengadilan|kejaksaan|kejari|kejati|bnn\w*|universitas|fakultas|bank|pt|cv|"
                        r"yayasan|rsud|rumah\s+sakit|puskesmas|sma\w*|smk\w*|smp\w*|man|lembaga|dewan|"
@@ -351,13 +358,17 @@ def _split_enumeration(name: str) -> list[str]:
         return [name]
     merged: list[str] = []
     for p in parts:  # "Dinas Tanaman Pangan, Hortikultura dan Perkebunan, BLK Kobar": two offices
-        if merged and not _ORG_HEAD.match(p) and re.search(r"\s(?:dan|&)\s", p, re.IGNORECASE):
+        # "Dinas Pemberdayaan Perempuan, Perlindungan Anak, ...", "Dinas Perumahan, Permukiman, ...": a field of the
+        # office's remit (a pe-/ke-...-an noun), not another office
+        if merged and not _ORG_HEAD.match(p) and (re.search(r"\s(?:dan|&)\s", p, re.IGNORECASE) or _REMIT.match(p)):
             merged[-1] += ", " + p
         else:
             merged.append(p)
     return merged if len(merged) >= 2 else [name]
 
 
+_REMIT = re.compile(r"(?!Kepolisian|Kecamatan|Kelurahan|Kementr?ian|Kedutaan|Kejaksaan|Kesatuan|Pengadilan|Perusahaan|"
+                    r"Perpustakaan|Persatuan|Perhimpunan|Perkumpulan|Pemerintahan)(?:Pe|Ke)[a-z]+an\b")
 _FACTION = re.compile(r"fraksi\b", re.IGNORECASE)
 _GENERIC_INSTITUTION = re.compile(
     r"(?:sekolah|lembaga|balai|pusat|madrasah)(?:\s+(?:menengah|pertama|atas|dasar|kejuruan|pelatihan|kerja|"
@@ -441,7 +452,10 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
         if _INTERNAL.search(o.name or ""):
             continue  # the hierarchy's own compliance team: neither a unit of its own nor a partner
         if _is_unit_org(o):
-            parties.append(_Party(o.name, o.org_id, True, spans, "corrections", _norm_tokens(o.name)))
+            pid = o.org_id
+            if str(pid or "").split(":")[0] not in _UNIT_IDS and _IMIPAS.search(o.name or ""):
+                pid = "kemenimipas"  # "Kementerian IMIPAS" left as a ministry of its own by the entity stage
+            parties.append(_Party(o.name, pid, True, spans, "corrections", _norm_tokens(o.name)))
             continue
         # "Direktorat Jenderal (Dirjen) Pemasyarakatan" cut short by the extractor is still the hierarchy
         if any(_HIERARCHY_AFTER.search(text[s + len(o.name.split("(")[0]):s + len(o.name) + 30]) for s in starts
@@ -642,6 +656,8 @@ def _quoted_units(text: str, sent: str, s: int, e: int, units: list[_Party], par
 # "Mereka didampingi oleh ...", "disambut oleh ...": a sentence that lists the companions or hosts of the event before
 _COMPANION = re.compile(r"\b(?:didampingi|mendampingi|disambut|menyambut|beserta|bersama)\b", re.IGNORECASE)
 _COMPANY_KINDS = ("visit", "meeting", "attendance")
+# "Rombongan diterima langsung oleh Kalapas ...": the unit named after it hosts the visitor of the sentence before
+_RECEIVED = re.compile(r"\b(?:diterima|disambut)\s+(?:dengan\s+\w+\s+)?(?:langsung\s+)?(?:oleh\s+)?", re.IGNORECASE)
 # "Dalam kunjungan tersebut", "Razia ini": the sentence continues the event of the sentence before.
 _EVENT_ANAPHOR = re.compile(r"\b(?:kunjungan|kegiatan|acara|peninjauan|pertemuan|rapat|razia|operasi|"
                             r"penggeledahan|tes\s+urine?|penandatanganan|kerja\s*sama)\s+(?:\w+\s+)?(?:ini|itu|tersebut)\b",
@@ -660,6 +676,7 @@ def _attendance_pos(hits: list[tuple[int, int]], s: int, e: int) -> int:
 
 
 # "Kegiatan tersebut ...", "Peninjauan lahan itu ...": a sentence that opens on the event of the sentence before
+_ANAPHOR_EVENT = re.compile(r"\b(?:kegiatan|acara|program|pelatihan|upacara)\s+(?:ini|tersebut)\b", re.IGNORECASE)
 _LEAD_ANAPHOR = re.compile(r"\W*(?:(?:dalam|pada|di\s+sela|usai|selama)\s+)?\w+(?:\s+\w+)?\s+(?:ini|itu|tersebut)\b",
                            re.IGNORECASE)
 
@@ -673,6 +690,9 @@ def _hosts(units: list[_Party], s: int, e: int, kpos: int) -> list[_Party]:
 
 
 # "RDP dengan (perwakilan dari) A dan B": the list that follows is the object of the event, not a team
+_STATE = re.compile(r"Pemerintah\s+(?:Indonesia|RI|Republik\s+Indonesia|Pusat)(?![\w])")
+_TEAM_BEFORE = re.compile(r"\bgabungan\s+(?:yang\s+)?(?:dari|terdiri\s+(?:dari|atas)|antara)\s+(?:pihak\s+|unsur\s+)?$",
+                          re.IGNORECASE)
 _AMONG_BEFORE = re.compile(r"\bantara\s+(?:pihak\s+)?$", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:dengan|bersama|kepada|oleh|antara)\b[^,.]{0,25}$", re.IGNORECASE)
 
@@ -698,6 +718,7 @@ _OWN_CASE = re.compile(r"\b(?:menggagal\w*|digagalkan|penyelundupan|pengungkapan
 # "warga binaan di Lapas X", "napi Lapas X", "dikendalikan dari dalam Lapas X": the unit as the home of a suspect
 _INMATE_OF = re.compile(r"\b(?:warga\s+binaan|napi|narapidana|tahanan|penghuni|wbp|dari\s+dalam|oknum\s+(?:petugas|pegawai)|"
                         r"pegawai|sipir)\s+(?:(?:yang\s+)?(?:ada\s+|berada\s+)?(?:di|dari)\s+)?$", re.IGNORECASE)
+_INMATE_WORD = re.compile(r"warga\s+binaan|wbp|narapidana|napi|tahanan|anak\s+binaan|klien", re.IGNORECASE)
 _SIGNED_BY = re.compile(r"(?:penandatanganan|ditandatangani)\s+(?:\w+\s+){0,3}?(?:dilakukan\s+)?oleh\s+$|"
                         r"penandatanganan\s+(?:\w+\s+){0,3}?dilakukan\s+(?:oleh\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|\bbersama\b|\bdengan\b)\s*", re.IGNORECASE)
@@ -1327,7 +1348,16 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             others = [w for w in acting if w is not u and any(s <= a < e for a in w.starts)]
             # "perjanjian kerja sama antara Lapas X, Polres Y, dan Kodim Z": a list after "antara" names the
             # sides themselves, each one a partner of the unit
-            among = kind in ("agreement", "meeting", "program") and _AMONG_BEFORE.search(text, max(s, first - 30), first)
+            # ("program ini hasil kolaborasi antara A dan B, yang pelaksanaannya melibatkan C"): the word right before
+            # "antara" decides, not the sentence's most specific trigger
+            among = _AMONG_BEFORE.search(text, max(s, first - 30), first) and (
+                kind in ("agreement", "meeting", "program") or any(
+                    _RANK_KIND[rank] in ("agreement", "meeting", "program")
+                    for _, rank in hits[bisect.bisect_left(hits, (first - 40, -1)):bisect.bisect_left(hits, (first, -1))]))
+            # "Tim gabungan dari Kanwil X, TNI dan Polri menggelar razia": a corrections office in a joint team works
+            # with each outside member (the guideline's joint raid); the raided facility is paired as before
+            among = among or (kind == "joint_operation" and u.family != "facility" and
+                              bool(_TEAM_BEFORE.search(text, max(s, first - 40), first)))
             if not among and all((n >= 3 and others) or (n == 2 and (others or third[0])) for n in listed):
                 return
         if _is_national(u) and any(0 <= c - b <= 1 for _, b in p.spans for c, _ in u.spans):
@@ -1339,6 +1369,8 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
         u = ucanon.get(id(u), u)
         if _is_national(u) and (p.family == "kemenko_kumham_imipas" or _IMMIGRATION.match(p.name)):
             return  # the ministry's peers in government, and Ditjen Imigrasi under the same ministry: no partners
+        if _STATE.match(p.name):
+            return  # "program Pemerintah Indonesia", "Pemerintah Pusat": the state itself, not an outside partner
         if p.family == "media" and kind != "agreement":
             return  # reporters at work ("Tribun Medan memberikan uang kepada petugas"): an outlet partners by agreement
         key = (u.pid or u.name, p.pid or p.name)
@@ -1389,6 +1421,11 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             # "Para rombongan tiba ke rumah tahanan ... Mereka didampingi oleh Ketua Bawaslu X, Ketua Panwaslu Y dan
             # Kakanwil Z": the companions of the visit before are its partners; units in the list are companions too
             kind, here_units, here_actors = prev_kind, prev_units, []
+        elif kind is None and here_partners and not named_units and prev_kind in ("program", "attendance", "visit") and \
+                prev_units and gap <= 2 and _ANAPHOR_EVENT.search(sent):
+            # "Kepala BNNK X berharap warga binaan yang mengikuti program ini ...", "Ketua Yayasan Y, mitra pelaksana
+            # dalam program ini": an outside body named at the unit's event of the sentences just before attends it
+            kind, here_units, here_actors = "attendance", prev_units, []
         elif kind is None and here_partners and named_units:
             # '..., kata Ketua KPU RI kepada wartawan di Lapas X', 'disampaikan Pj Gubernur pada kegiatan Pemberian
             # Remisi yang digelar di Aula Lapas X': the outside body speaks at the unit's place, so it came there
@@ -1419,6 +1456,12 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             kind = None  # "Usai mengunjungi Lapas X, Kakanwil bertolak menuju Kantor Y": the stop before, not a host
         if kind in ("meeting", "program") and _exhorted(text, kpos):
             kind = None  # "tingkatkan koordinasi dengan TNI dan Polri": advice, not an event
+            # "... terima kasih kepada pihak yang mendukung, termasuk X, menekankan pentingnya sinergi": the advice
+            # reaches the words after it only; a trigger well before it still reports the event
+            for pos, rank in hits[bisect.bisect_left(hits, (s, -1)):bisect.bisect_left(hits, (e, -1))]:
+                if _RANK_KIND[rank] in ("meeting", "program") and pos < kpos - 40 and not _exhorted(text, pos):
+                    kind, kpos = _RANK_KIND[rank], pos
+                    break
         first_hit = _first_hit(hits, s, e)
         order = _ORDER.search(text, max(s, first_hit - 80), first_hit) if kind in _ORDERED_KINDS else None
         if order is not None:
@@ -1466,11 +1509,17 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             if not use_units and here_actors:
                 use_units = here_actors[:1]
             generic = _GENERIC_UNIT.search(_blank(sent, s, here_partners))
+            if generic and kind == "joint_operation" and _OWN_CASE.search(sent) and all(
+                    _INMATE_WORD.fullmatch(g.group()) for g in _GENERIC_UNIT.finditer(_blank(sent, s, here_partners))):
+                generic = None  # "penyelidikan Polresta X yang membongkar peran seorang napi": the police's case
             # "Penandatanganan perjanjian ini juga dilakukan oleh A, B, ...": more signers of the unit's agreement
             more_signers = prev_kind in _NO_NAME_NEEDED and bool(prev_units) and gap <= 3 and bool(_EVENT_ANAPHOR.search(sent))
             if not use_units and kind == "agreement" and not more_signers and _outsiders_sign(text, here_partners, s, kpos):
                 use_units = [None]  # "Pemerintah Indonesia dan Pemerintah Inggris menandatangani ...": not the unit's
-            if not use_units and (generic or kind == "attendance" or (kind == "joint_operation" and one_facility
+            # "kementerian telah menandatangani kerja sama dengan Kementerian X": an agreement whose signer is
+            # written by a common noun; the outside side follows "dengan / bersama"
+            if not use_units and (generic or kind == "attendance" or (kind == "agreement" and _co_actor(
+                    text, here_partners, s, e)) or (kind == "joint_operation" and one_facility
                                                                       and not _OWN_CASE.search(sent)
                                                                       and not _TO_PLACE.search(text, kpos, e)
                                                                       and not _partner_says(text, here_partners, s))
@@ -1530,6 +1579,12 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             # visitor's event
             for u in _drop_qualifiers(text, here_units, s, e, all_spans):
                 add(u, visitor, "meeting", s, e)
+        elif kind is None and here_units and visitor is not None and visitor_age <= 2 and _RECEIVED.search(sent):
+            # "Mereka diterima Kakanwil X dan Kepala Lapas Y": the hosts who received the visitor just introduced
+            start = s + _RECEIVED.search(sent).end()
+            for u in _drop_qualifiers(text, here_units, s, e, all_spans):
+                if any(start <= a < e for a in u.starts):
+                    add(u, visitor, "visit", s, e)
         elif kind is None and here_units and visitor is not None and _GENERIC_VISITOR.search(sent):
             # "Rombongan tamu lebih dulu menuju ke Lapas Batu": the visitor's next stop
             for u in here_units:

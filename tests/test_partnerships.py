@@ -156,13 +156,16 @@ def test_sentence_without_a_unit_goes_to_the_most_recent_unit():
     assert pairs(out) == {("Kanwil Ditjenpas Jawa Timur", "BNNK Banyuwangi")}
 
 
-def test_co_listed_agencies_are_not_partners_of_each_other():
+def test_joint_team_pairs_the_raided_unit_and_the_office_in_the_team():
+    # a joint raid (guideline): the raided facility and the corrections office of the team work with each outside
+    # member; the outside members are no partners of each other
     text = ("Aparat gabungan dari Kanwil Ditjenpas Jawa Timur, TNI, Polri dan BNNK Banyuwangi melakukan "
             "penggeledahan di Lapas Kelas IIA Banyuwangi.")
     orgs = [KANWIL, ("TNI", "military", "military:tni", ["TNI"]), ("Polri", "police", "police:polri", ["Polri"]),
             BNNK]
     got = pairs(extract_partnerships(text, analysis(text, [LAPAS], orgs)))
-    assert got == {("Lapas Kelas IIA Banyuwangi", p) for p in ("TNI", "Polri", "BNNK Banyuwangi")}
+    assert got == {(u, p) for u in ("Lapas Kelas IIA Banyuwangi", "Kanwil Ditjenpas Jawa Timur")
+                   for p in ("TNI", "Polri", "BNNK Banyuwangi")}
 
 
 def test_advice_to_coordinate_is_not_a_partnership():

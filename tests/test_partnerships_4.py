@@ -33,12 +33,17 @@ def test_every_item_of_a_list_after_antara_is_a_side():
 
 
 def test_listed_raid_team_still_acts_together():
-    # the list is the subject of a raid, not introduced by "antara": its items are no partners of each other
+    # a joint team's list pairs its corrections office with the outside members (session 5: the guideline's joint
+    # raid), and the raided facility with them as before; a plain subject list without "gabungan" does not
     text = ("Petugas gabungan dari Kanwil Ditjenpas Nusa Selatan, Polres Rawasari dan Kodim 1799 Rawasari "
             "menggeledah kamar hunian Lapas Kelas IIB Rawasari, Selasa (3/6).")
     out = extract_partnerships(text, analysis(text, [RAWA], [KANWIL, POLRES, KODIM]))
-    assert ("Kanwil Ditjenpas Nusa Selatan", "Polres Rawasari") not in pairs(out)
+    assert ("Kanwil Ditjenpas Nusa Selatan", "Polres Rawasari") in pairs(out)
     assert ("Lapas Kelas IIB Rawasari", "Polres Rawasari") in pairs(out)
+    text = ("Kanwil Ditjenpas Nusa Selatan, Polres Rawasari dan Kodim 1799 Rawasari menggeledah kamar hunian Lapas "
+            "Kelas IIB Rawasari, Selasa (3/6).")
+    out = extract_partnerships(text, analysis(text, [RAWA], [KANWIL, POLRES, KODIM]))
+    assert ("Kanwil Ditjenpas Nusa Selatan", "Polres Rawasari") not in pairs(out)
 
 
 def test_event_organised_by_an_outside_body():
