@@ -44,7 +44,7 @@ _SPEC = {"narkotika": "narkotika", "narkoba": "narkotika", "perempuan": "perempu
          "anak": "anak", "dewasa": None, "umum": None}
 _CLASS_RE = re.compile(
     r"\s*(?:Kelas|Klass?|Kls\.?)\s*(?P<num>III|II|I|[Il]{1,3}|1|2|3|Satu|Dua|Tiga)"
-    r"(?:\s*[-. ]?\s*(?P<ab>[ABCabc])(?![a-z]))?(?![\w])",
+    r"(?:\s*[-./ ]?\s*(?P<ab>[ABCabc])(?![a-z]))?(?![\w])",  # "Kelas II/A": the class as a fraction
     re.IGNORECASE,
 )
 # a class numeral without "Kelas": "Lapas IIA Metro", "Lapas II-A Metro"
@@ -348,6 +348,12 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
                 break
             out.append(FacilityMention(end + cm2.end(), e2, text[end + cm2.end():e2], kind, None, None, c2, False))
             end = e2
+    # "Lapas dan Rutan Kelas II Palangka Raya": two heads sharing the town written after the second
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (a.city is None and b.city and a.kind != b.kind and not a.title_head and a.text[:1].isupper()
+                and _known_town(reg, a.kind, b.city) and re.fullmatch(r"\s+(?:dan|serta|&)\s+", text[a.end:b.start])):
+            out[i] = FacilityMention(a.start, a.end, f"{a.text} {b.city}", a.kind, a.specialty, None, b.city)
     return out
 
 
@@ -485,6 +491,7 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
     last_by_kind: dict[str, Facility] = {}
     city_keys: dict[int, set[str]] = {}  # id(facility) -> keys of the towns its mentions were written with
     written: dict[int, set[str]] = {}  # id(facility) -> distinct specialties its mentions were written with
+    classes: dict[int, set[str]] = {}  # id(facility) -> classes its mentions were written with (not the registry's)
     prev: tuple[FacilityMention, Facility] | None = None
     for fm in mentions:
         if fm.city is None:
@@ -506,7 +513,10 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
                 f = same[0]
         if f is None and spec is None:
             # "Lapas Samarinda" after "Lapas Narkotika Samarinda": the one facility of that town
-            same = [x for x in facs.values() if x.kind == fm.kind and norm_key(x.city or "") == ckey]
+            # unless the mention's own class contradicts a facility written with a specialty: "Lapas
+            # Perempuan Palembang, Lapas Kelas I Palembang" names two prisons of one town
+            same = [x for x in facs.values() if x.kind == fm.kind and norm_key(x.city or "") == ckey
+                    and not (written.get(id(x)) and _class_clash(fm, x, entry, classes))]
             if len(same) == 1:
                 f = same[0]
         if f is None and prev is not None and text[prev[0].end:fm.start].strip() == "(" and prev[1].kind == fm.kind:
@@ -520,7 +530,7 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
                 last_by_kind[fm.kind].mentions[-1].start >= fm.start - 300:
             f = last_by_kind[fm.kind]  # "Lapas Bentiring, begitulah masyarakat Bengkulu menyebut lapas itu"
         if f is None and not entry:
-            f = _similar_existing(facs.values(), fm, written)
+            f = _similar_existing(facs.values(), fm, written, classes)
         if (f is None and not entry and fm.title_head and last_by_kind.get(fm.kind) is not None
                 and _region_holds(reg, ckey, last_by_kind[fm.kind])):
             f = last_by_kind[fm.kind]  # "Kalapas Kelas IIB Kabupaten Batanghari" after "Lapas Muara Bulian"
@@ -546,6 +556,8 @@ def resolve(mentions: list[FacilityMention], text: str, reg: Registry | None = N
         city_keys.setdefault(id(f), set()).add(ckey)
         if spec:
             written.setdefault(id(f), set()).add(spec)
+        if fm.facility_class:
+            classes.setdefault(id(f), set()).add(fm.facility_class)
         surface = " ".join(fm.text.split())
         if surface not in f.aliases:
             f.aliases.append(surface)
@@ -703,7 +715,20 @@ def _merge_variants(facs: list[Facility], city_keys: dict[int, set[str]], writte
     return out
 
 
-def _similar_existing(facs, fm: FacilityMention, written: dict[int, set[str]]) -> Facility | None:
+def _class_clash(fm: FacilityMention, x: Facility, entry, classes: dict[int, set[str]]) -> bool:
+    """The mention's written class fits none that facility `x` was written with (or, written with none, the
+    class of the registered `x` when the class fits the mention's own, other registered facility)."""
+    c = fm.facility_class
+    if not c:
+        return False
+    if classes.get(id(x)):
+        return c not in classes[id(x)]
+    return bool(x.registered and entry is not None and entry.facility_id != x.facility_id
+                and x.facility_class and x.facility_class != c and entry.facility_class == c)
+
+
+def _similar_existing(facs, fm: FacilityMention, written: dict[int, set[str]],
+                      classes: dict[int, set[str]]) -> Facility | None:
     """Spelling variants and truncations of a town already seen ("Taluk"/"Teluk Kuantan", "Jakart")."""
     a = norm_key(fm.city or "")
     spec = _distinct(fm.specialty)
@@ -712,6 +737,9 @@ def _similar_existing(facs, fm: FacilityMention, written: dict[int, set[str]]) -
             continue
         if spec and written.get(id(f)) and spec not in written[id(f)]:
             continue  # "Lapas Perempuan Jakarta" is not the "Lapas Narkotika Jakarta" written before
+        if (spec and f.specialty != spec and not written.get(id(f)) and norm_key(f.city) == a
+                and fm.facility_class and classes.get(id(f)) and fm.facility_class not in classes[id(f)]):
+            continue  # "Rutan Perempuan Kelas IIB Medan" after "Rutan Kelas I Medan": the town's other rutan
         b = norm_key(f.city)
         if (len(a) >= 4 and b.startswith(a)) or SequenceMatcher(None, a, b).ratio() >= 0.85:
             return f

@@ -23,12 +23,18 @@ from functools import lru_cache
 
 from nlp.facilities import _common_words
 from nlp.lexicon import HONORIFICS as _LEX_HONORIFICS
-from nlp.lexicon import NON_NAME, NON_OFFICIAL_CUES, RANK_KEYS, TEASER_MARKER, is_degree
+from nlp.lexicon import NON_NAME as _LEX_NON_NAME
+from nlp.lexicon import NON_OFFICIAL_CUES, RANK_KEYS, TEASER_MARKER, is_degree
 from nlp.records import Facility, Mention, Official, Organization
 from nlp.registry import Registry, load_registry, norm_key
 
 # "Hi." is how Maluku and Sulawesi papers write Haji
 HONORIFICS = _LEX_HONORIFICS | {"hi", "profesor", "dt", "datuk", "kiai", "kyai"}
+
+# a local government's portfolios ("Asisten Pemerintahan dan Kesra", "Kadis Kominfo") and a page's staff credits
+# ("Redaktur & Reporter"): the capitalised word after a title that is no one's name
+NON_NAME = _LEX_NON_NAME | frozenset({"kesra", "kominfo", "perkim", "dukcapil", "pupr", "ekbang", "kesbangpol",
+                                      "bappeda", "redaktur", "reporter", "editor", "penulis", "fotografer"})
 
 # Titles, longest first. group "t" = the title as written.
 _TITLES = [
@@ -48,11 +54,11 @@ _TITLES = [
     r"(?<!Umum )(?<!Dewan )(?<!Jabatan )Pimpinan(?!\s+(?:Pusat|Tinggi|Wilayah|Daerah|Cabang|Ranting|Redaksi)\b)",
     r"Wakil\s+Gubernur", r"Gubernur", r"Wakil\s+Bupati", r"Bupati", r"Wakil\s+Wali\s*[Kk]ota", r"Wali\s*[Kk]ota",
     r"Camat", r"Lurah", r"Kades", r"Koordinator", r"Hakim(?:\s+[Aa]nggota)?", r"Panitera(?:\s+Pengganti)?",
-    r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"(?<!Tanah )(?<!Kabupaten )(?<!Kab\. )Karo\w*",
+    r"Jaksa(?:\s+Penuntut\s+Umum)?", r"Deputi", r"Rektor", r"Dekan", r"Pendiri", r"Komisioner", r"(?<!Tanah )(?<!Kabupaten )(?<!Kab\. )Karo(?:ops|rena|ren|sdm|SDM|log|penmas|mawasdal|binops|hukum|humas|umum)?",
     r"Kabiro\w*", r"Auditor(?:\s+(?:Madya|Muda|Utama|Pertama))?", r"Presiden", r"Wakil\s+Presiden", r"Perdana\s+Menteri", r"Duta\s+Besar",
     r"(?:Wakil\s+)?Dubes", r"Konsul(?:\s+Jenderal)?", r"Juru\s+[Bb]icara",
     r"Plt\.?\s+Kepala", r"(?:Pelaksana\s+Tugas\s*\(Pl[th]\)|Pl[th]\.?)(?=\s+(?:Lapas|LPP|Rutan|Bapas|LPKA|Rupbasan)\b)", r"Pembimbing\s+Kemasyarakatan", r"Staf\s+Ahli", r"Asisten", r"Inspektur\s+(?:Jenderal|Wilayah|Utama|Daerah)",
-    r"Kepala\s+Staf", r"Penanggung\s+[Jj]awab", r"Ka\.?(?=\s+(?:Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)\b)", r"Kadis\w*", r"Pasi\s?[A-Z]\w*", r"PASI\s?[A-Z]\w*",
+    r"Kepala\s+Staf", r"Penanggung\s+[Jj]awab", r"Ka\.?(?=\s+(?:Kanwil|Rutan|Lapas|Bapas|LPKA|KPLP|Divisi|Rupbasan)\b)", r"Kadis\w*", r"Kadin(?:sos|kes)", r"Pasi\s?[A-Z]\w*", r"PASI\s?[A-Z]\w*",
     r"Petugas(?:\s+Pengamanan)?", r"Dokter", r"Sipir", r"Pegawai", r"Staf", r"Dir(?=\s+(?:Res\s*)?[A-Z])",
 ]
 _TITLE_RE = re.compile(r"(?<![\w])(?P<t>" + "|".join(_TITLES) + r")(?![\w])")
@@ -1161,7 +1167,8 @@ class OfficialFinder:
                 ref = self._facility_by_town(phrase, facilities, ref.kind) or ref
             elif isinstance(ref, Organization) and (ref.org_id or "") in ("kemenkumham", "ditjenpas"):
                 # "Kabid Keamanan Menkumham Jawa Timur": the ministry followed by a region is its regional office
-                after = self._text[inside[0].end:inside[0].end + 40].split()
+                # "... (Ditjenpas) NTT": the acronym's closing bracket stands between the body and its region
+                after = self._text[inside[0].end:inside[0].end + 40].lstrip(" )").split()
                 offices = [o for o in orgs if (o.org_id or "").startswith("corrections_office")]
                 if offices and after and (self._place_len([(w, 0, 0) for w in after[:3]], 0)
                                           or _is_place(self.reg, _strip(after[0])[0])):

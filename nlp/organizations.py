@@ -49,7 +49,7 @@ class OrgHit:
 
 
 _PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|[Hh]ak\s+A[sz]asi\s+Manusia)|Kemenkumham|Kemenkum\s*HAM|Kemkumham|"
-            r"Kemenkumam|[Hh]ukum\s+dan\s+HAM|"
+            r"Kemenkumam|[Hh]ukum\s+dan\s+(?:HAM|Ham)|"
             r"Kumham|Direktorat\s+Jende?ral\s+Pemasyarakatan|Ditjen\s+Pemasyarakatan|"
             r"Kementrian\s+Hukum\s+(?i:dan)\s+(?i:HAM)|Direktorat\s+Jenderal\s+Pemasyarakatan|Ditjen\s*(?i:pas)|"
             r"Dirjen\s*(?i:pas)|Kemenkumham|Kemenumham|Kemenkum\s+(?i:dan)\s+HAM|"
@@ -57,6 +57,8 @@ _PAS_MIN = (r"(?:Kementerian\s+Hukum\s+dan\s+(?:HAM|[Hh]ak\s+A[sz]asi\s+Manusia)
             r"Pemasyarakatan|Kemenimipas|Imipas|Pemasyarakatan|Departemen\s+Hukum\s+dan\s+(?:HAM|[Hh]ak\s+A[sz]asi\s+Manusia)|"
             r"Depkumham|Kemenkum-HAM|Kemenkum-Ham)")
 _RI = r"(?:\s+(?:RI|Republik\s+Indonesia))?"
+# a police rank after a unit's name: "Kapolres Malang Kota AKBP Budi" ("Kota" then a rank, not another place)
+_RANK = r"(?:AKBP|AKP|Iptu|Ipda|Kompol|Kombes|Aiptu|Aipda|Bripka|Brigadir|Briptu|Bripda|Bharada|Brigjen)"
 # a one-word acronym in brackets: "(Dirjenpas Kemenimipas)" after the ministry's name is two bodies' acronyms
 _PAREN1 = r"(?:\s*\((?P<acr>[\w-]{2,20})\))?"
 # "Fakultas Hukum X dan Pascasarjana X": two schools, not one name
@@ -80,13 +82,13 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Kantor\s+Wilayah|[Kk]antor\s+[Ww]ilayah|Kanwil|Kakanwil)(?:\s*\((?:Kanwil|Kakanwil)\))?\s+" + _PAS_MIN + _RI + _PAREN +
      r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)",
      "corrections_office", "province", "corrections_office", None),
-    (r"(?:Kanwilpas|Kakanwilpas|Kanwilkum\s*HAM|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+[Kk][ae]menkumham|Kemenkumham|Kemkumham|"
+    (r"(?:Kanwilpas|Kakanwilpas|Kanwilkum\s*(?:HAM|[Hh]am)|(?:Ka)?[Kk]anwil\s+Pemasyarakatan|(?:Ka)?[Kk]anwil\s+[Kk][ae]menkumham|Kemenkumham|Kemkumham|"
      r"(?:Ka)?[Kk]anwil\s+Depkumham|Depkumham|"
      r"Ditjenpas(?=\s+(?:Provinsi\s+)?[A-Z])|(?:Ditjen|Dirjen|DITJEN)\s*(?:PAS|Pas)(?=\s+(?:Provinsi\s+)?[A-Z])|"
      r"Kemenkum\s*(?:dan\s+)?HAM(?:\s+RI)?)" + _PAREN +
      r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
     (r"(?:[Kk]antor\s+)?(?:Kementerian|Kementrian)\s+Hukum\s+(?i:dan)\s+(?:HAM|Ham|[Hh]ak\s+A[sz]asi\s+Manusia)" + _RI + _PAREN +
-     r"\s+(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
+     r"\s+(?:[Ww]ilayah\s+)?(?:Provinsi\s+|Propinsi\s+)?(?P<region>REGION)", "corrections_office", "province", "corrections_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Kementerian\s+Hukum|Kemenkum)(?!\s*(?:dan|HAM))" + _PAREN +
      r"\s+(?:Provinsi\s+)?(?P<region>REGION)", "ministry", "province", "law_office", None),
     (r"(?:Kantor\s+Wilayah|Kanwil)\s+(?:Direktorat\s+Jenderal\s+Imigrasi|Ditjen\s*Imigrasi|Ditjenim|Imigrasi)" + _PAREN +
@@ -123,7 +125,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+(?:[Ii]mipas|IMIPAS)|KemenImipas|Menimipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
     (r"(?:Kementerian|Kementrian|Menteri|Departemen|kementerian|kementrian)\s+[Hh]ukum\s+(?i:dan)\s+(?:HAM|Ham|[Hh]ak\s+A[sz]asi\s+"
-     r"Manusia)" + _RI + _PAREN + r"|Keme?nk?umham" + _RI + r"|Menkumham|Wamenkumham|Depkumham|Kemenkum-H[Aa][Mm]|"
+     r"Manusia)" + _RI + _PAREN + r"|Keme?nk?umham" + _RI + r"|Kemenkum\s+H[Aa][Mm]" + _RI + r"|Menkumham|Wamenkumham|Depkumham|Kemenkum-H[Aa][Mm]|"
      r"KEMENKUMHAM",
      "ministry", "national", "kemenkumham", "Kementerian Hukum dan HAM"),
     # customs: "Kanwil Direktorat Jenderal Bea Cukai Aceh", "Bea Cukai Batam", "KPPBC TMP B Kualanamu"
@@ -181,7 +183,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     (r"(?:Kepolisian\s+Daerah\s*(?:\(Polda\))?|Makopolda|Mapolda|Kapolda|(?:Mako\s+)?Polda)\s+(?P<region>Metro\s+Jaya|REGION|" + _W +
      r")|polda\s+(?P<region2>REGION)", "police", "province", "police:polda", None),
     (r"(?:Kepolisian\s+Resor(?:\s+Kota)?(?:\s+Besar)?\s*(?:\((?:Polres\w*)\))?|(?:Ma|Mako|Ka)?[Pp]olres(?:tabes|ta)?)\s+(?:Pelabuhan\s+)?"
-     r"(?P<region>(?:REGION)(?:\s+Kota(?![\w])(?!\s+[A-Z]))?|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
+     r"(?P<region>(?:REGION)(?:\s+Kota(?![\w])(?!\s+(?!" + _RANK + r"(?![\w]))[A-Z]))?|" + _W + r"(?:\s+(?:Kota|Barat|Timur|Utara|Selatan|Tengah))?)",
      "police", "regency", "police:polres", None),
     (r"(?:Kepolisian\s+Sektor(?:\s*\(Polsek\w*\))?|(?:Ma|Ka)?[Pp]olsek(?:ta)?)\s+(?P<region>" + _W + r"(?:\s+(?!Iptu|Ipda|AKP|Aiptu|Kompol)" + _W +
      r")?)",
@@ -327,8 +329,8 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"Unsrat|Unpatti|Uncen|Unib|Unja|Untad|Unima|Unnes|Unesa|Unimed|Unsoed|Untirta|Unhalu|Unsulbar|Unkhair|Unipa|"
      r"Unmus|Ubaya|Unpar|Unisba|Unimus|UMY|UMS|UMM|UII)(?![\w])", "education", None, "education", None),
     # the regional leaders' forum, named with its place: "Forkopimda Lamongan", "unsur Forkopimda Provinsi Sultra"
-    (r"(?:Forum\s+Ko(?:munikasi|ordinasi)\s+Pimpinan\s+Daerah(?:\s*\((?P<acr>Forkopimda)\))?|[Ff]orkopimda)"
-     r"\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None, "forkopimda",
+    (r"(?:Forum\s+Ko(?:munikasi|ordinasi)\s+Pimpinan\s+Daerah(?:\s*\((?P<acr>Forkopimda)\))?|[Ff]orkopimda|[Ff]orkompimda|[Ff]orkominda)"
+     r"\s+(?:Provinsi\s+|Propinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None, "forkopimda",
      None),
     (r"(?<![\w])(?:BLK|BPVP)\s+(?:Provinsi\s+|Kabupaten\s+|Kota\s+|Kab\.\s*)?(?P<region>REGION)", "local_government", None,
      "blk", None),
@@ -413,7 +415,7 @@ _EXTRA_FIRST = {"ditjenpas": {"Ditjen", "Dirjen", "ditjen"}, "kemenkumham": {"ke
                 "military:tni": {"TNI"}, "kpk": {"KPK"}, "lpsk": {"LPSK"}, "ombudsman": {"Ombudsman"},
                 "dinas_acr": {"DP3A"}, "pemda": {"Pemerintah", "emerintah", "Pemko"}, "corrections_office": {"Kanwil", "Kemenkumham"},
                 "police:brimob": {"Brimob"}, "kemenimipas": {"grasi", "mipas"}, "party": {"oliti", "Fraksi", "F-"}, "customs": {"Bea"}, "government": {"emerintah"}, "police:bare": {"Polres", "Polsek"},
-                "military:bare": {"Kodim", "Korem"}, "military:pom": {"Denpom", "Detasemen"}, "kanwil_province": {"anwil"}, "election:kpps": {"KPPS"}, "election:bawaslu": {"awaslu"}, "forkopimda": {"orkopimda"}, "media": {"Radar"}}
+                "military:bare": {"Kodim", "Korem"}, "military:pom": {"Denpom", "Detasemen"}, "kanwil_province": {"anwil"}, "election:kpps": {"KPPS"}, "election:bawaslu": {"awaslu"}, "forkopimda": {"orkopimda", "orkompimda", "orkominda"}, "media": {"Radar"}}
 
 
 def _group_end(pat: str, i: int) -> int:
@@ -1425,6 +1427,10 @@ def _abbreviates(short: str, words: list[str]) -> bool:
     return go(0, 0, 0)
 
 
+# "SMAN 3 Kotabumi" beside "SMAN 4 Kotabumi": a number is the unit's identity, never a typing slip
+_NUMBER = re.compile(r"\d+")
+
+
 def _one_edit(a: str, b: str) -> bool:
     """a and b differ by one substituted, inserted or dropped character."""
     if abs(len(a) - len(b)) > 1 or a == b:
@@ -1496,7 +1502,8 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
         for o in group:
             for t in group:
                 if t is not o and t.org_id in orgs and o.org_id in orgs and len(o.mentions) < len(t.mentions) and \
-                        len(o.org_id) >= len(fam) + 10 and _one_edit(o.org_id, t.org_id):
+                        len(o.org_id) >= len(fam) + 10 and _one_edit(o.org_id, t.org_id) and \
+                        _NUMBER.findall(o.org_id) == _NUMBER.findall(t.org_id):
                     absorb(t, o)
                     break
     # a bare "Kemenag" beside its one local office "Kantor Kemenag Lampura"
@@ -1507,11 +1514,17 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
             absorb(offices[0], orgs[oid])
 
 
+_SQUEEZE = re.compile(r"[\s-]+")
+
+
 def display_name(o: Organization) -> str:
     """The fullest surface form written in the article ("Kantor Wilayah Kementerian Hukum dan HAM Sulawesi
     Utara" over "Kanwil"): readers and annotators recognise the article's own words; the normalised
     identity for counting is `org_id`. A form naming the body beats one naming its head's post."""
     forms = [a for a in o.aliases if len(a.split()) <= 14] or [o.name]
+    # "Kemenkum HAM" beside "Kemenkumham": one acronym spaced two ways; the closed-up form is its standard spelling
+    solid = {_SQUEEZE.sub("", a).lower(): a for a in forms if not _SQUEEZE.search(a)}
+    forms = [a for a in forms if solid.get(_SQUEEZE.sub("", a).lower(), a) == a] or forms
     best = max(forms, key=lambda a: (not _TITLE_FORM.search(a), len(a.split()), len(a)))
     if len(best.split()) == 1 and not _TITLE_FORM.search(best):
         # the body written only as a bare acronym ("Kemenkumham"), its unit only in its head's post ("Kakanwil

@@ -719,6 +719,12 @@ _OWN_CASE = re.compile(r"\b(?:menggagal\w*|digagalkan|penyelundupan|pengungkapan
 _INMATE_OF = re.compile(r"\b(?:warga\s+binaan|napi|narapidana|tahanan|penghuni|wbp|dari\s+dalam|oknum\s+(?:petugas|pegawai)|"
                         r"pegawai|sipir)\s+(?:(?:yang\s+)?(?:ada\s+|berada\s+)?(?:di|dari)\s+)?$", re.IGNORECASE)
 _INMATE_WORD = re.compile(r"warga\s+binaan|wbp|narapidana|napi|tahanan|anak\s+binaan|klien", re.IGNORECASE)
+# the hunt for escaped inmates ("napi yang kabur masih diburu Polres X"): the forces' own work after the escape; the
+# gold of most rounds gives no pair for it
+_HUNT = re.compile(r"\b(?:pengejaran|mengejar|dikejar|memburu|diburu|perburuan|mencari|pencarian|menangkap|ditangkap|"
+                   r"penangkapan|tertangkap)\b", re.IGNORECASE)
+_JOINT_TEAM = re.compile(r"\bgabungan\b", re.IGNORECASE)
+_ESCAPE = re.compile(r"\b(?:kabur|melarikan\s+diri|buron|buronan|dpo)\b", re.IGNORECASE)
 _SIGNED_BY = re.compile(r"(?:penandatanganan|ditandatangani)\s+(?:\w+\s+){0,3}?(?:dilakukan\s+)?oleh\s+$|"
                         r"penandatanganan\s+(?:\w+\s+){0,3}?dilakukan\s+(?:oleh\s+)?$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*(?:,|\bdan\b|\bserta\b|\bbersama\b|\bdengan\b)\s*", re.IGNORECASE)
@@ -1332,6 +1338,11 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
         if kind == "joint_operation" and us and all(_INMATE_OF.search(text, max(s, a - 40), a) for a, _ in us) and \
                 _OWN_CASE.search(text, s, e):
             return  # "penangkapan tersangka oleh Polres X mengarah ke warga binaan di Lapas Y": the police's case
+        if kind in ("joint_operation", "program") and not us and _HUNT.search(text, s, e) and \
+                _ESCAPE.search(text, s, e) and not _JOINT_TEAM.search(text, s, e):
+            # "napi yang kabur masih dalam pengejaran aparat TNI/Polri": the forces' own hunt for escapees; the
+            # facility's staff in the team ("Tim gabungan dari Lapas, Polres ... memburu") still hunt with them
+            return
         if kind == "attendance" and ps and all(_OPENED_AFTER.match(text, b) or _OPENED_BEFORE.search(text, max(s, a - 30), a)
                                                for a, b in ps):
             return  # "Pesantren Al Muhajirin diresmikan ...": the thing opened, not a guest
