@@ -949,7 +949,7 @@ class OfficialFinder:
         """The body's last line, cut off by the page or closed by a reporter's initials ("... Bapak Iskandar.
         (meidy)", "..., Andi Mulyadi, melalui Kepala Seksi ..., Nasrul, menga"): a sentence whose missing
         full stop made it look like a headline. A long line of capitalised words with a lower-case verb that
-        closes with a full stop ("Tim Kunker Komisi III DPR RI dipimpin Wakil Ketua Komisi III DPR RI X.") is a
+        closes with a full stop ("Tim Kunjungan Kerja Komisi III DPR RI dipimpin Wakil Ketua Komisi III DPR RI X.") is a
         sentence too: headlines end without one."""
         line = text[s:e]
         if line.rstrip().endswith(".") and len(line.split()) >= 8 and _CUT_WORDS.search(line):

@@ -105,7 +105,7 @@ def test_lower_case_word_of_an_organisation_between_title_and_name(analyzer):
 
 def test_capitalised_line_closed_by_a_full_stop_is_a_sentence(analyzer):
     got = people(analyzer, "Komisi III meninjau Lapas Sorong pada Selasa (27/2/2018).\n"
-                           "Tim Kunker Komisi III DPR RI dipimpin Wakil Ketua Komisi III DPR RI Yakobus Rumbewas.\n"
+                           "Tim Kunjungan Kerja Komisi III DPR RI dipimpin Wakil Ketua Komisi III DPR RI Yakobus Rumbewas.\n"
                            "Rombongan juga meninjau dapur lapas.")
     assert "Yakobus Rumbewas" in got
 

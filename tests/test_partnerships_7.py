@@ -100,8 +100,8 @@ def test_a_dinas_whose_remit_is_a_comma_list_is_one_office():
 
 
 def test_ministry_by_acronym_and_a_ditjenpas_directorate_are_no_partners():
-    text = ("Razia di Lapas Kelas IIA Kaliwangi melibatkan Polres Kaliwangi. Pelaksanaan razia juga merupakan bentuk "
-            "kerja sama antara Kementerian IMIPAS dengan kepolisian.")
+    text = ("Razia di Lapas Kelas IIA Kaliwangi melibatkan Polres Kaliwangi. Kegiatan ini wujud kerja sama "
+            "antara Kementerian IMIPAS dengan kepolisian.")
     out = extract_partnerships(text, analysis(text, [WANGI], [POLRES, IMIPAS]))
     assert ("Lapas Kelas IIA Kaliwangi", "Kementerian IMIPAS") not in pairs(out)
     assert ("Lapas Kelas IIA Kaliwangi", "Polres Kaliwangi") in pairs(out)
