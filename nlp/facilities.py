@@ -738,7 +738,7 @@ def _similar_existing(facs, fm: FacilityMention, written: dict[int, set[str]],
         if spec and written.get(id(f)) and spec not in written[id(f)]:
             continue  # "Lapas Perempuan Jakarta" is not the "Lapas Narkotika Jakarta" written before
         if (spec and f.specialty != spec and not written.get(id(f)) and norm_key(f.city) == a
-                and fm.facility_class and classes.get(id(f)) and fm.facility_class not in classes[id(f)]):
+                and classes.get(id(f)) and _class_clash(fm, f, None, classes)):
             continue  # "Rutan Perempuan Kelas IIB Medan" after "Rutan Kelas I Medan": the town's other rutan
         b = norm_key(f.city)
         if (len(a) >= 4 and b.startswith(a)) or SequenceMatcher(None, a, b).ratio() >= 0.85:

@@ -42,7 +42,8 @@ DEGREES = {"sh", "mh", "msi", "ssos", "sip", "mm", "mkn", "mpd", "spd", "se", "s
            "mpa", "map", "sps", "cht", "cpm", "cla", "clm", "mse", "ssosi", "spdi", "mpdi",
            "sfarm", "apt", "skep", "ners", "sh mh", "llm", "mkom", "lc", "ssy", "sei", "sth", "mth"}
 
-# Capitalised words that can follow a title but are never (the start of) a person's name
+# Capitalised words that can follow a title but are never (the start of) a person's name; the last line: a local
+# government's portfolios ("Asisten Pemerintahan dan Kesra", "Kadis Kominfo") and a page's staff credits ("Redaktur")
 NON_NAME = set("""
 lapas lembaga pemasyarakatan rutan rumah tahanan negara lpka bapas rupbasan cabang balai kelas klas lp
 narkotika perempuan wanita khusus pemuda terbuka industri anak kanwil kantor wilayah kementerian kemenkumham
@@ -66,6 +67,7 @@ the of in upaya apel peringatan hari ulang tahun hut pelaksana teknis pembimbing
 subdirektorat subdit reskrim satreskrim roops binda kornas ombusman intel intelijen pas nusa diruang paripurna
 pengamat dewan pimpinan satgas satuan tugas operasional kasatgas humas protokol pengawas pengawasan penyidik
 lembaga organisasi pengurus pusat cabang ranting asosiasi forum tim kelompok seksi staf pegawai bagian
+kesra kominfo perkim dukcapil pupr ekbang kesbangpol bappeda redaktur reporter editor penulis fotografer
 """.split())
 
 TITLE_WORDS = set("""kepala wakil ketua sekretaris direktur menteri gubernur bupati walikota camat lurah kalapas

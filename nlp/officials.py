@@ -23,18 +23,13 @@ from functools import lru_cache
 
 from nlp.facilities import _common_words
 from nlp.lexicon import HONORIFICS as _LEX_HONORIFICS
-from nlp.lexicon import NON_NAME as _LEX_NON_NAME
-from nlp.lexicon import NON_OFFICIAL_CUES, RANK_KEYS, TEASER_MARKER, is_degree
+from nlp.lexicon import NON_NAME, NON_OFFICIAL_CUES, RANK_KEYS, TEASER_MARKER, is_degree
 from nlp.records import Facility, Mention, Official, Organization
 from nlp.registry import Registry, load_registry, norm_key
 
 # "Hi." is how Maluku and Sulawesi papers write Haji
 HONORIFICS = _LEX_HONORIFICS | {"hi", "profesor", "dt", "datuk", "kiai", "kyai"}
 
-# a local government's portfolios ("Asisten Pemerintahan dan Kesra", "Kadis Kominfo") and a page's staff credits
-# ("Redaktur & Reporter"): the capitalised word after a title that is no one's name
-NON_NAME = _LEX_NON_NAME | frozenset({"kesra", "kominfo", "perkim", "dukcapil", "pupr", "ekbang", "kesbangpol",
-                                      "bappeda", "redaktur", "reporter", "editor", "penulis", "fotografer"})
 
 # Titles, longest first. group "t" = the title as written.
 _TITLES = [
@@ -1313,8 +1308,8 @@ class OfficialFinder:
             unit = self._unit_before(text, p, spans or []) or self._unit_from(text, p, spans or [])
             if unit is not None:
                 _set_unit(p, unit)  # "KPU Kota Kediri, Nasrudin, menyebut ...": the unit right before the name
-            elif id(p) in phrase and _government(phrase[id(p)], orgs) is not None:
-                _set_unit(p, _government(phrase[id(p)], orgs))
+            elif id(p) in phrase and (gov := _government(phrase[id(p)], orgs)) is not None:
+                _set_unit(p, gov)
             elif id(p) in phrase and _names_a_body(phrase[id(p)], p.title):
                 p.organization = _body_of_phrase(phrase[id(p)])
             elif id(p) not in titled and (facilities or offices) and not p.rank:

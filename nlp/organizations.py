@@ -1302,24 +1302,16 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
     bare_dprd = orgs.get("local_government:dprd:")
     placed_dprd = [k for k in orgs if k.startswith("local_government:dprd:") and k != "local_government:dprd:"]
     if bare_dprd is not None and len(placed_dprd) == 1:
-        t = orgs[placed_dprd[0]]  # "DPRD" beside "DPRD Kaltim": that council
-        t.aliases += [a for a in bare_dprd.aliases if a not in t.aliases]
-        t.mentions += bare_dprd.mentions
-        del orgs["local_government:dprd:"]
+        _absorb(orgs, orgs[placed_dprd[0]], "local_government:dprd:")  # "DPRD" beside "DPRD Kaltim": that council
     komisi = [o for o in orgs.values() if (o.org_id or "").startswith("dpr:komisi:")]
     dpr = orgs.get("dpr:ri")
     if dpr is not None and len(komisi) == 1:
         # "Komisi III DPR RI menyambangi ... dukungan DPR RI": the house stands for its commission here
-        komisi[0].aliases += [a for a in dpr.aliases if a not in komisi[0].aliases]
-        komisi[0].mentions += dpr.mentions
-        del orgs["dpr:ri"]
+        _absorb(orgs, komisi[0], "dpr:ri")
     law = orgs.get("ministry:hukum")
     if law is not None and "kemenkumham" in orgs:
         # "Kementerian Hukum" beside "Kemenkumham": the name cut short, one ministry
-        t = orgs["kemenkumham"]
-        t.aliases += [a for a in law.aliases if a not in t.aliases]
-        t.mentions += law.mentions
-        del orgs["ministry:hukum"]
+        _absorb(orgs, orgs["kemenkumham"], "ministry:hukum")
     for fam in ("election:kpu", "election:bawaslu"):
         # a bare "KPU" / "Bawaslu" beside the one local commission the story names ("KPU Depok menetapkan ...
         # kata Ketua KPU") is that commission; "KPU RI" and "KPU pusat" stay the national one
@@ -1327,10 +1319,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         placed = [k for k in orgs if k.startswith(fam + ":") and k != f"{fam}:national"]
         if bare_o is not None and len(placed) == 1 and not any(_NATIONAL_FORM.search(a) for a in bare_o.aliases) and \
                 not any(_NATIONAL_AFTER.match(text, mm.end) for mm in bare_o.mentions):
-            t = orgs[placed[0]]
-            t.aliases += [a for a in bare_o.aliases if a not in t.aliases]
-            t.mentions += bare_o.mentions
-            del orgs[bare_o.org_id]
+            _absorb(orgs, orgs[placed[0]], f"{fam}:national")
     regional = [o for o in orgs.values() if o.kind == "corrections_office" and o.level == "province"
                 and o.region and not o.org_id.endswith(":unknown")]
     bare = orgs.get("kemenkumham")
@@ -1344,18 +1333,13 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         del orgs["kemenkumham"]
     loose = orgs.get("corrections_office:unknown")
     if loose is not None and len(regional) == 1:
-        target = regional[0]
-        target.aliases += [a for a in loose.aliases if a not in target.aliases]
-        target.mentions += loose.mentions
-        del orgs["corrections_office:unknown"]
+        _absorb(orgs, regional[0], "corrections_office:unknown")
     # one Dinas per subject and place: "Dinas Sosial Provinsi" joins "Dinsos Sulsel" when that is the only one,
     # but "Disdikpora Gunungkidul" and "Disdikpora Kota Yogyakarta" are two offices
     for oid in [k for k in orgs if "@" not in k]:
         placed = [k for k in orgs if k.startswith(oid + "@")]
         if len(placed) == 1 and oid in orgs:
-            t, o = orgs[placed[0]], orgs.pop(oid)
-            t.aliases += [a for a in o.aliases if a not in t.aliases]
-            t.mentions += o.mentions
+            _absorb(orgs, orgs[placed[0]], oid)
             acr_to_id.update({k: placed[0] for k, v in acr_to_id.items() if v == oid})
     # a place misspelt once ("BNN Kabupaten Jayapur" beside "BNN Kabupaten Jayapura") is the same unit
     for oid in sorted(orgs, key=len):
@@ -1365,9 +1349,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         longer = [k for k in orgs if k != oid and k.startswith(oid) and ":" not in k[len(head) + 1:]
                   and " " not in k[len(oid):]]
         if len(longer) == 1:
-            t, o = orgs[longer[0]], orgs.pop(oid)
-            t.aliases += [a for a in o.aliases if a not in t.aliases]
-            t.mentions += o.mentions
+            _absorb(orgs, orgs[longer[0]], oid)
     # a place shortened the way the press shortens regencies ("Pemkab Tanjab Barat" beside "Pemerintah Kabupaten
     # Tanjung Jabung Barat", "Kukar", "Inhil") that the registry lacks: the unit of the one place it abbreviates
     for oid in list(orgs):
@@ -1378,9 +1360,7 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
                 and k.rpartition(":")[2] in reg.region_by_key
                 and _abbreviates(place.replace(" ", ""), k.rpartition(":")[2].split())]
         if len(full) == 1:
-            t, o = orgs[full[0]], orgs.pop(oid)
-            t.aliases += [a for a in o.aliases if a not in t.aliases]
-            t.mentions += o.mentions
+            _absorb(orgs, orgs[full[0]], oid)
     _merge_same_body(orgs, acr_to_id)
     elsewhere = {h.start for h in hits if h.elsewhere}
     if elsewhere:
@@ -1447,15 +1427,17 @@ def _is_common(word: str) -> bool:
     return word in _common_words()
 
 
+def _absorb(orgs: dict[str, Organization], dst: Organization, key: str) -> None:
+    """One body written two ways: `dst` takes over the spellings and mentions of the entry filed under `key`."""
+    src = orgs.pop(key)
+    dst.aliases += [a for a in src.aliases if a not in dst.aliases]
+    dst.mentions += src.mentions
+
+
 def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -> None:
     """One body written two ways in one story: "Dinas Arpus" = "Dinas Kearsipan dan Perpustakaan", "PKBM Anak
     Mandiri" = "PKBM Mandiri" = "Pusat Kegiatan Belajar Masyarakat (PKBM)", "Kemenag" = "Kantor Kemenag
     Lampura", "DP3AP2KB" = "Dinas ... (DP3AP2KB)". Only open-ended families (Dinas, schools, acronyms) merge."""
-    def absorb(dst: Organization, src: Organization) -> None:
-        dst.aliases += [a for a in src.aliases if a not in dst.aliases]
-        dst.mentions += src.mentions
-        del orgs[src.org_id]
-
     defined = {a.lower(): oid for a, oid in acr_to_id.items() if len(a) >= 2}
     for oid in list(orgs):
         o = orgs.get(oid)
@@ -1468,7 +1450,7 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
         if tgt and tgt != oid and tgt in orgs and tgt.startswith(_OPEN_FAMILIES) and \
                 not (o.region and orgs[tgt].region and o.region != orgs[tgt].region) and \
                 all(a.split()[0] in (head, "Dinas", "Badan") for a in o.aliases):
-            absorb(orgs[tgt], o)
+            _absorb(orgs, orgs[tgt], o.org_id)
     # the same Dinas subject, once spelled out and once as a syllable acronym ("Arpus")
     dinas = [o for oid, o in orgs.items() if oid.startswith("dinas:")]
     for o in dinas:
@@ -1480,7 +1462,7 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
                 continue
             words = [w for w in t.org_id.split(":", 1)[1].split("@")[0].split() if w not in ("dan", "serta")]
             if _abbreviates(subj, words):
-                absorb(t, o)
+                _absorb(orgs, t, o.org_id)
                 break
     # "PKBM Mandiri" beside "PKBM Anak Mandiri", "Dinas Perpustakaan" beside "Dinas Perpustakaan dan Kearsipan Kota
     # X": a shorter name whose words all recur in a longer one
@@ -1494,7 +1476,7 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
                 if t is not o and t.org_id in orgs and words < set(t.org_id[len(fam):].split("@")[0].split()) and \
                         o.aliases and t.aliases and (o.aliases[0].split()[0] == t.aliases[0].split()[0] or
                                                      (fam == "health:" and len(words) >= 2)):
-                    absorb(t, o)
+                    _absorb(orgs, t, o.org_id)
                     break
     # one letter mistyped once: "Panti Asuhan Putra Muhamnadiyah X" beside "... Muhammadiyah X" three times
     for fam in ("civil:", "education:", "health:", "company:", "dinas:", "badan:", "mass_org:"):
@@ -1504,14 +1486,14 @@ def _merge_same_body(orgs: dict[str, Organization], acr_to_id: dict[str, str]) -
                 if t is not o and t.org_id in orgs and o.org_id in orgs and len(o.mentions) < len(t.mentions) and \
                         len(o.org_id) >= len(fam) + 10 and _one_edit(o.org_id, t.org_id) and \
                         _NUMBER.findall(o.org_id) == _NUMBER.findall(t.org_id):
-                    absorb(t, o)
+                    _absorb(orgs, t, o.org_id)
                     break
     # a bare "Kemenag" beside its one local office "Kantor Kemenag Lampura"
     for oid in [k for k in orgs if k.startswith("ministry:") and k.count(":") == 1]:
         word = oid.split(":")[1]
         offices = [o for k, o in orgs.items() if k.startswith((f"ministry:{word}_office:", f"ministry:{word}:"))]
         if len(offices) == 1 and oid in orgs:
-            absorb(offices[0], orgs[oid])
+            _absorb(orgs, offices[0], orgs[oid].org_id)
 
 
 _SQUEEZE = re.compile(r"[\s-]+")

@@ -831,6 +831,11 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a < pos < b for a, b in spans[max(0, i - 8):i])
 
 
+def _hits_in(hits: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """The (position, rank) trigger hits inside [s, e): `hits` is sorted by position."""
+    return hits[bisect.bisect_left(hits, (s, -1)):bisect.bisect_left(hits, (e, -1))]
+
+
 def _first_hit(hits: list[tuple[int, int]], s: int, e: int) -> int:
     i = bisect.bisect_left(hits, (s, -1))
     return hits[i][0] if i < len(hits) and hits[i][0] < e else e
@@ -1363,8 +1368,7 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             # "antara" decides, not the sentence's most specific trigger
             among = _AMONG_BEFORE.search(text, max(s, first - 30), first) and (
                 kind in ("agreement", "meeting", "program") or any(
-                    _RANK_KIND[rank] in ("agreement", "meeting", "program")
-                    for _, rank in hits[bisect.bisect_left(hits, (first - 40, -1)):bisect.bisect_left(hits, (first, -1))]))
+                    _RANK_KIND[rank] in ("agreement", "meeting", "program") for _, rank in _hits_in(hits, first - 40, first)))
             # "Tim gabungan dari Kanwil X, TNI dan Polri menggelar razia": a corrections office in a joint team works
             # with each outside member (the guideline's joint raid); the raided facility is paired as before
             among = among or (kind == "joint_operation" and u.family != "facility" and
@@ -1469,7 +1473,7 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             kind = None  # "tingkatkan koordinasi dengan TNI dan Polri": advice, not an event
             # "... terima kasih kepada pihak yang mendukung, termasuk X, menekankan pentingnya sinergi": the advice
             # reaches the words after it only; a trigger well before it still reports the event
-            for pos, rank in hits[bisect.bisect_left(hits, (s, -1)):bisect.bisect_left(hits, (e, -1))]:
+            for pos, rank in _hits_in(hits, s, e):
                 if _RANK_KIND[rank] in ("meeting", "program") and pos < kpos - 40 and not _exhorted(text, pos):
                     kind, kpos = _RANK_KIND[rank], pos
                     break
@@ -1519,9 +1523,10 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
                 use_units = [last_facility]  # "Peresmian dilakukan oleh Kakanwil X bersama Bupati Y": at the facility
             if not use_units and here_actors:
                 use_units = here_actors[:1]
-            generic = _GENERIC_UNIT.search(_blank(sent, s, here_partners))
+            blanked = _blank(sent, s, here_partners)
+            generic = _GENERIC_UNIT.search(blanked)
             if generic and kind == "joint_operation" and _OWN_CASE.search(sent) and all(
-                    _INMATE_WORD.fullmatch(g.group()) for g in _GENERIC_UNIT.finditer(_blank(sent, s, here_partners))):
+                    _INMATE_WORD.fullmatch(g.group()) for g in _GENERIC_UNIT.finditer(blanked)):
                 generic = None  # "penyelidikan Polresta X yang membongkar peran seorang napi": the police's case
             # "Penandatanganan perjanjian ini juga dilakukan oleh A, B, ...": more signers of the unit's agreement
             more_signers = prev_kind in _NO_NAME_NEEDED and bool(prev_units) and gap <= 3 and bool(_EVENT_ANAPHOR.search(sent))
@@ -1590,9 +1595,10 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             # visitor's event
             for u in _drop_qualifiers(text, here_units, s, e, all_spans):
                 add(u, visitor, "meeting", s, e)
-        elif kind is None and here_units and visitor is not None and visitor_age <= 2 and _RECEIVED.search(sent):
+        elif kind is None and here_units and visitor is not None and visitor_age <= 2 and \
+                (received := _RECEIVED.search(sent)):
             # "Mereka diterima Kakanwil X dan Kepala Lapas Y": the hosts who received the visitor just introduced
-            start = s + _RECEIVED.search(sent).end()
+            start = s + received.end()
             for u in _drop_qualifiers(text, here_units, s, e, all_spans):
                 if any(start <= a < e for a in u.starts):
                     add(u, visitor, "visit", s, e)

@@ -190,28 +190,27 @@ def draw_eighth_entity_sets() -> None:
 def draw_ninth_entity_set() -> None:
     """A blind closing set for session 4 (112 articles that had topic labels only + 8 hard negatives), labelled
     while the session's last rules were written and scored once with the final code."""
+    _draw_closing("entity_dev_9", 20261133)
+
+
+def _draw_closing(key: str, seed: int) -> None:
+    """A closing round: 112 topic-labelled articles that no entity set holds + 8 hard negatives."""
     s = json.loads(SPLITS.read_text())
-    entity = tuple(k for k in s if k.startswith("entity_") and k != "entity_dev_9") + ("negatives_in_gold",)
+    entity = tuple(k for k in s if k.startswith("entity_") and k != key) + ("negatives_in_gold",)
     topic_ids = _used(s, "topic_only", "topic_only_2", "topic_only_3", "topic_only_4")
-    _draw_mixed("entity_dev_9", entity, 20261133, 112, 8, within=topic_ids)
+    _draw_mixed(key, entity, seed, 112, 8, within=topic_ids)
 
 
 def draw_tenth_entity_set() -> None:
     """A second blind closing set for session 4 (112 topic-labelled articles without entity gold + 8 hard
     negatives), drawn after round 9 was scored and used for fixes."""
-    s = json.loads(SPLITS.read_text())
-    entity = tuple(k for k in s if k.startswith("entity_") and k != "entity_dev_10") + ("negatives_in_gold",)
-    topic_ids = _used(s, "topic_only", "topic_only_2", "topic_only_3", "topic_only_4")
-    _draw_mixed("entity_dev_10", entity, 20261134, 112, 8, within=topic_ids)
+    _draw_closing("entity_dev_10", 20261134)
 
 
 def draw_eleventh_entity_set() -> None:
     """Session 5's blind closing set (112 topic-labelled articles without entity gold + 8 hard negatives),
     labelled while the session's changes were made and scored with the final code only."""
-    s = json.loads(SPLITS.read_text())
-    entity = tuple(k for k in s if k.startswith("entity_") and k != "entity_dev_11") + ("negatives_in_gold",)
-    topic_ids = _used(s, "topic_only", "topic_only_2", "topic_only_3", "topic_only_4")
-    _draw_mixed("entity_dev_11", entity, 20261135, 112, 8, within=topic_ids)
+    _draw_closing("entity_dev_11", 20261135)
 
 
 _DRAWS = {"--third": draw_third_entity_set, "--fourth": draw_fourth_entity_set, "--fifth": draw_fifth_entity_set,

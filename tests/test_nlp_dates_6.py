@@ -7,19 +7,20 @@ from datetime import date
 from nlp.dates import find_dates
 from tests.test_nlp_dates_3 import ev
 
+# a quote dated by the day it was given, then the source's account
+_QUOTED = ("Petugas Lapas Sukamaju menggagalkan penyelundupan sabu dengan drone.\n"
+           "\"Petugas jaga mendengar suara drone,\" ucap Kalapas Sukamaju, Budi Raharja kepada awak media, "
+           "Jumat (2/9/2022).\n")
+
 
 def test_incident_hour_inside_the_account_dates_the_event():
-    text = ("Petugas Lapas Sukamaju menggagalkan penyelundupan sabu dengan drone.\n"
-            "\"Petugas jaga mendengar suara drone,\" ucap Kalapas Sukamaju, Budi Raharja kepada awak media, "
-            "Jumat (2/9/2022).\n"
+    text = (_QUOTED +
             "Budi menjelaskan, drone itu melintas dua kali di atas blok hunian pada Kamis malam (1/9) pukul 20.20.")
     assert ev(text, date(2022, 9, 2)) == date(2022, 9, 1)
 
 
 def test_quoted_day_stays_without_an_incident_hour():
-    text = ("Petugas Lapas Sukamaju menggagalkan penyelundupan sabu dengan drone.\n"
-            "\"Petugas jaga mendengar suara drone,\" ucap Kalapas Sukamaju, Budi Raharja kepada awak media, "
-            "Jumat (2/9/2022).\n"
+    text = (_QUOTED +
             "Budi menjelaskan, rapat evaluasi sudah digelar bersama Polres Sukamaju.")
     assert ev(text, date(2022, 9, 2)) == date(2022, 9, 2)
 
