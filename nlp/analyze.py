@@ -205,7 +205,8 @@ class Analyzer:
             a.relevant = score >= self.relevance_threshold
         if self.partnership_fn is not None:
             try:
-                a.partnerships = list(self.partnership_fn(doc, a))
+                # the text, not the Doc: `doc.text` re-joins every token (~1 ms an article) into what `text` is
+                a.partnerships = list(self.partnership_fn(text, a))
             except Exception as exc:  # noqa: BLE001 - one article's partnerships never stop a batch
                 log.warning("partnerships failed on %s: %s", art.id, exc)
         if self.stack is not None and a.relevant and self.stack.label in a.topic_scores:

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from nlp.lexicon import TEASER_MARKER
 from nlp.records import Mention, Organization
+from nlp.regex_scan import fast_search
 from nlp.registry import Registry, load_registry, norm_key
 
 _W = r"[A-Z][\w'’-]*"  # a capitalised word
@@ -566,29 +567,29 @@ class _LazyPattern:
     def __init__(self, source: str, bare: bool = False, fallback: str | None = None):
         self.source = source
         self.bare = bare  # source lacks the leading word-boundary lookbehind: checked in search()
-        self._rx: re.Pattern | None = None
+        self._rx = None  # the search function (nlp/regex_scan.py: skips to the pattern's first letters)
         self.fallback = fallback  # set for region patterns only
-        self._fb: re.Pattern | None = None
+        self._fb = None
 
     def compile(self) -> None:
         if self._rx is None:
-            self._rx = re.compile(self.source)
+            self._rx = fast_search(re.compile(self.source))
 
     def search(self, text: str, pos: int = 0, subject: str | None = None) -> re.Match | None:
         """The first match in text at or after pos; region patterns need subject = region_subject(text)."""
         if self.fallback is not None and subject is None:
             if self._fb is None:
-                self._fb = re.compile(self.fallback)
-            rx, s = self._fb, text
+                self._fb = fast_search(re.compile(self.fallback))
+            search, s = self._fb, text
         else:
             if self._rx is None:
-                self._rx = re.compile(self.source)
-            rx, s = self._rx, (subject if self.fallback is not None else text)
-        m = rx.search(s, pos)
+                self._rx = fast_search(re.compile(self.source))
+            search, s = self._rx, (subject if self.fallback is not None else text)
+        m = search(s, pos)
         if self.bare:
             # "(?<![\w])": a match that starts inside a word is skipped, the search goes on one letter later
             while m is not None and m.start() > 0 and _WORD_CH.match(s, m.start() - 1):
-                m = rx.search(s, m.start() + 1)
+                m = search(s, m.start() + 1)
         if m is not None and m.start() >= len(text):
             return None  # in the appended list of names, not in the text
         return m

@@ -11,7 +11,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.spacy_import import Config, Language, Tokenizer, spacy, util  # spaCy without torch (see there)
+from nlp.spacy_import import (  # spaCy without torch (see there)
+    IS_PUNCT,
+    ORTH,
+    Config,
+    Language,
+    Sentencizer,
+    Tokenizer,
+    spacy,
+    util,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "models" / "configs" / "pantau_pipeline.cfg"
@@ -87,6 +96,45 @@ class _PrefixSearch:
         return m
 
 
+class ArraySentencizer(Sentencizer):
+    """spaCy's Sentencizer with the same boundaries, read from the Doc's arrays.
+
+    Why: the stock `predict` walks the Doc token by token (`token.text`, `token.is_punct`), which builds a
+    Python Token object per token: ~1 ms of an article's ~17 ms. Reading ORTH and IS_PUNCT as one array
+    and running the same loop over plain ints gives identical sentence starts (checked on every corpus
+    article), so the rule stages see the same sentences. Serialisation and scoring are the parent's."""
+
+    def predict(self, docs):
+        strings = None
+        guesses = []
+        for doc in docs:
+            n = len(doc)
+            if not n:
+                guesses.append([])
+                continue
+            if strings is not doc.vocab.strings:
+                strings = doc.vocab.strings
+                punct = {strings.add(c) for c in self.punct_chars}
+            doc_guesses = [False] * n
+            doc_guesses[0] = True
+            start, seen_period = 0, False
+            for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+                in_punct = orth in punct
+                if seen_period and not is_punct and not in_punct:
+                    doc_guesses[start] = True
+                    start, seen_period = i, False
+                elif in_punct:
+                    seen_period = True
+            doc_guesses[start] = True
+            guesses.append(doc_guesses)
+        return guesses
+
+
+@Language.factory("pantau_sentencizer", default_config={"punct_chars": None, "overwrite": False})
+def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool) -> ArraySentencizer:
+    return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
+
+
 @spacy.registry.tokenizers("pantau.Tokenizer.v1")
 def create_tokenizer(reduplication_exceptions: bool = True):
     """spaCy's Indonesian tokenizer, optionally without its 15,600 reduplication exceptions
@@ -114,7 +162,7 @@ def read_config(path: Path | str | None = None) -> Config:
         # shipped default, so a checkout without models/ still works
         return Config().from_str(
             '[nlp]\nlang = "id"\npipeline = ["sentencizer"]\nbatch_size = 64\n\n[components]\n\n'
-            '[components.sentencizer]\nfactory = "sentencizer"\npunct_chars = [".", "!", "?", "\\n"]\n\n'
+            '[components.sentencizer]\nfactory = "pantau_sentencizer"\npunct_chars = [".", "!", "?", "\\n"]\n\n'
             '[pantau]\nner_dir = "ner"\nuse_statistical_ner = false\nregistry_dir = ""\n')
     return Config().from_disk(path)
 

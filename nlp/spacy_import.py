@@ -30,12 +30,13 @@ _hidden = _hide_torch()
 try:
     import spacy
     from spacy import util
-    from spacy.attrs import IDX, SENT_START
+    from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
     from spacy.language import Language
+    from spacy.pipeline import Sentencizer
     from spacy.tokenizer import Tokenizer
     from thinc.api import Config
 finally:
     if _hidden and sys.modules.get("torch", 0) is None:
         del sys.modules["torch"]
 
-__all__ = ["IDX", "SENT_START", "Config", "Language", "Tokenizer", "spacy", "util"]
+__all__ = ["IDX", "IS_PUNCT", "ORTH", "SENT_START", "Config", "Language", "Sentencizer", "Tokenizer", "spacy", "util"]

@@ -35,8 +35,12 @@ _SENT = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def hierarchy_visit(text: str) -> bool:
-    """A sentence with a visit word, a hierarchy office or official and a corrections unit."""
-    return any(_VISIT.search(s) and _HIERARCHY.search(s) and _UNIT.search(s) for s in _SENT.split(text))
+    """A sentence with a visit word, a hierarchy office or official and a corrections unit. Most articles lack
+    a hierarchy word or a visit word altogether; a sentence's match is also one in the whole text, so testing
+    the text first gives the same answer and skips the sentence split for them (0.7 -> 0.3 ms an article)."""
+    if not _HIERARCHY.search(text) or not _VISIT.search(text):
+        return False
+    return any(_HIERARCHY.search(s) and _VISIT.search(s) and _UNIT.search(s) for s in _SENT.split(text))
 
 
 def features(prob: float, kinds: list[str], cue: bool, text: str) -> list[float]:

@@ -33,3 +33,17 @@ def test_statistical_ner_brings_back_the_tokenizer_it_was_trained_with(tmp_path:
     assert "ner" in nlp.pipe_names
     assert len(nlp.tokenizer.rules) > 15000
     assert [t.text for t in nlp("Anak-anak bermain.")][0] == "Anak-anak"
+
+
+def test_array_sentencizer_splits_like_spacys_sentencizer():
+    """The pipeline's sentencizer reads arrays instead of Token objects; its boundaries must be spaCy's."""
+    from nlp.pipeline import ArraySentencizer
+
+    nlp = build_nlp(str(ROOT / "models"), str(DEFAULT_CONFIG))
+    assert isinstance(nlp.get_pipe("sentencizer"), ArraySentencizer)
+    stock = spacy.blank("id")
+    stock.tokenizer = nlp.tokenizer
+    stock.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "\n"]})
+    texts = [TEXT, "", "\n\n", "...", "Benar?! \"Ya.\" Lalu (pergi). Selesai", "Kalapas:\n- satu\n- dua...\nTiga!!"]
+    for text in texts:
+        assert [s.text for s in nlp(text).sents] == [s.text for s in stock(text).sents], text
