@@ -197,6 +197,12 @@ def _known_town(reg: Registry, kind: str, city: str) -> bool:
             or (kind, k.replace(" ", "")) in _indexes(reg)[0])
 
 
+def _has_unit(reg: Registry, kind: str, city: str) -> bool:
+    """The registry lists a facility of this kind under this town or alias."""
+    k = norm_key(city)
+    return (kind, k) in reg.by_kind_city or (kind, k.replace(" ", "")) in _indexes(reg)[0]
+
+
 _INDEX_CACHE: dict[int, tuple] = {}
 
 
@@ -330,6 +336,11 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[FacilityMentio
             city = None
         if kind == "lapas" and spec == "anak":
             kind, spec = "lpka", None  # "Lapas Anak Blitar": the former name of an LPKA
+        if city and out and out[-1].city is None and out[-1].end == m.start() - 1 and text[m.start() - 1] == "/":
+            # "Rutan/LP Sialang Bungkuk": two kinds written for one unit; the kind the registry has there
+            prev = out[-1]
+            if not _has_unit(reg, kind, city) and _has_unit(reg, prev.kind, city):
+                kind, spec = prev.kind, prev.specialty
         alt = None
         if city:
             # "Lapas Kelas IIA Lubuklinggau di Muara Beliti": the place also names the facility

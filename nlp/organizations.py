@@ -123,7 +123,7 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      r"dan\s+Pemasyarakatan)" + _PAREN, "ministry", "national", "kemenko_kumham_imipas",
      "Kemenko Kumham Imipas"),
     (r"(?:[Kk]ementerian|[Kk]ementrian|[Mm]enteri)\s+[Ii]mi\w?grasi\s+(?:dan\s+)?[Pp]er?masya\w*" + _RI + _PAREN1 +
-     r"|Kemenimipas|[Kk]ementerian\s+[Ii]mipas|[Mm]enteri\s+(?:[Ii]mipas|IMIPAS)|KemenImipas|Menimipas",
+     r"|Kemenimipas|[Kk]ementerian\s+(?:[Ii]mipas|IMIPAS)|[Mm]enteri\s+(?:[Ii]mipas|IMIPAS)|KemenImipas|Menimipas",
      "ministry", "national", "kemenimipas", "Kementerian Imigrasi dan Pemasyarakatan"),
     (r"(?:Kementerian|Kementrian|Menteri|Departemen|kementerian|kementrian)\s+[Hh]ukum\s+(?i:dan)\s+(?:HAM|Ham|[Hh]ak\s+A[sz]asi\s+"
      r"Manusia)" + _RI + _PAREN + r"|Keme?nk?umham" + _RI + r"|Kemenkum\s+H[Aa][Mm]" + _RI + r"|Menkumham|Wamenkumham|Depkumham|Kemenkum-H[Aa][Mm]|"

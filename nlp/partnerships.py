@@ -234,7 +234,6 @@ _HIERARCHY = re.compile(
 # cooperative and hospital ("Koperasi Pengayoman", "RS Pengayoman") are no outside bodies either
 _INTERNAL = re.compile(r"kepatuhan\s+internal|satops\b|satuan\s+operasional\b|"
                        r"(?:koperasi|rumah\s+sakit|rs|rsu|rsud)\s+(?:\w+\s+)?pengayoman", re.IGNORECASE)
-_IMIPAS = re.compile(r"kementerian\s+imipas\b", re.IGNORECASE)
 _HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?per?masyarakatan", re.IGNORECASE)  # "Permasyarakatan": a misspelling
 # "ke Lapas", "di Rutan", "menyambangi Kanwil": the unit after these words is the host of a visit.
 _VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|mendatangi|bertandang\s+ke)\s*$",
@@ -452,10 +451,7 @@ def _parties(text: str, analysis: Analysis) -> list[_Party]:
         if _INTERNAL.search(o.name or ""):
             continue  # the hierarchy's own compliance team: neither a unit of its own nor a partner
         if _is_unit_org(o):
-            pid = o.org_id
-            if str(pid or "").split(":")[0] not in _UNIT_IDS and _IMIPAS.search(o.name or ""):
-                pid = "kemenimipas"  # "Kementerian IMIPAS" left as a ministry of its own by the entity stage
-            parties.append(_Party(o.name, pid, True, spans, "corrections", _norm_tokens(o.name)))
+            parties.append(_Party(o.name, o.org_id, True, spans, "corrections", _norm_tokens(o.name)))
             continue
         # "Direktorat Jenderal (Dirjen) Pemasyarakatan" cut short by the extractor is still the hierarchy
         if any(_HIERARCHY_AFTER.search(text[s + len(o.name.split("(")[0]):s + len(o.name) + 30]) for s in starts
@@ -1094,6 +1090,13 @@ def _same_name(a: str, b: str) -> bool:
     ca, cb = _compact(a), _compact(b)
     if min(len(ca), len(cb)) < 8 or ca == cb:
         return ca == cb and bool(ca)
+    if a.split()[0].lower() == "dinas":
+        # the words the two names do not share decide: "Dinas Pertanian (Kabupaten X)" / "Dinas Perikanan
+        # (Kabupaten X)" share 86 % of their letters, "Dinas" and the seat counted: two offices; a typo
+        # ("Pendidikkan"), a longer form ("Ketenagakerjaan") or a name with its seat added stays one office
+        wa, wb = a.lower().split(), b.lower().split()
+        ra, rb = _compact(" ".join(w for w in wa if w not in wb)), _compact(" ".join(w for w in wb if w not in wa))
+        return not ra or not rb or fuzz.partial_ratio(ra, rb) >= 88
     return fuzz.partial_ratio(ca, cb) >= 85
 
 

@@ -27,3 +27,9 @@ def test_general_prison_after_the_womens_prison_of_the_town():
 def test_womens_remand_centre_after_the_town_remand_centre():
     got = facs("Kakanwil lalu mengunjungi Rutan Kelas IIA Pontianak dan Rutan Perempuan Kelas IIB Pontianak.")
     assert len([f for f in got if f.kind == "rutan"]) == 2
+
+
+def test_two_kinds_written_for_one_unit_take_the_kind_the_registry_has():
+    """"Rutan/LP Sialang Bungkuk": the registry has a Rutan there (Pekanbaru's) and no Lapas: one facility."""
+    got = facs("Petugas Rutan/LP Sialang Bungkuk menggagalkan penyelundupan sabu di pintu depan, Senin (3/2).")
+    assert [f.facility_id for f in got] == ["rutan-pekanbaru"]

@@ -66,3 +66,8 @@ def test_numbered_schools_of_one_town_stay_apart(reg):
     got = ids("Perjanjian juga diteken oleh SMAN 2 Tanjungbalai, SMAN 5 Tanjungbalai, SMAN 5 Tanjungbalai, "
               "SMKN 3 Tanjungbalai dan Dinas Sosial.", reg)
     assert {"education:2 tanjungbalai", "education:5 tanjungbalai", "education:3 tanjungbalai"} <= got
+
+
+def test_ministry_acronym_in_capitals_is_the_corrections_ministry(reg):
+    """"Kementerian IMIPAS" is the Ministry of Immigration and Corrections, not a ministry named "IMIPAS"."""
+    assert "kemenimipas" in ids("Program ini wujud kerja sama antara Kementerian IMIPAS dengan kepolisian.", reg)

@@ -15,7 +15,7 @@ WANGI = ("Lapas Kelas IIA Kaliwangi", "lapas-kaliwangi", ["Lapas Kelas IIA Kaliw
 RUTAN = ("Rutan Kelas IIB Kaliwangi", "rutan-kaliwangi", ["Rutan Kelas IIB Kaliwangi", "Rutan Kaliwangi"])
 KANWIL = ("Kanwil Ditjenpas Nusa Selatan", "corrections_office", "corrections_office:nusa-selatan",
           ["Kanwil Ditjenpas Nusa Selatan"])
-IMIPAS = ("Kementerian IMIPAS", "ministry", "ministry:imipas", ["Kementerian IMIPAS"])
+IMIPAS = ("Kementerian IMIPAS", "ministry", "kemenimipas", ["Kementerian IMIPAS"])  # the entity stage's id
 KEMENIMIPAS = ("Kementerian Imigrasi dan Pemasyarakatan", "ministry", "kemenimipas",
                ["Kementerian Imigrasi dan Pemasyarakatan"])
 KEMENTAN = ("Kementerian Pertanian", "ministry", "ministry:pertanian", ["Kementerian Pertanian"])

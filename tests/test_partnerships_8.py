@@ -24,3 +24,20 @@ def test_the_hunt_for_escaped_inmates_is_no_joint_operation():
     out = extract_partnerships(text, analysis(text, [WANGI], [POLRES]))
     assert ("Lapas Kelas IIA Kaliwangi", "Polres Kaliwangi") in pairs(out)
 
+
+
+def test_offices_of_two_sectors_with_alike_names_are_two_partners():
+    """"Dinas Pertanian" / "Dinas Perikanan" share most of their letters; two offices, two pairs. A typo of one
+    sector ("Pendidikkan") is still that office."""
+    from nlp.partnerships import _same_name
+
+    assert not _same_name("Dinas Pertanian", "Dinas Perikanan")
+    assert not _same_name("Dinas Pertanian Kabupaten Kaliwangi", "Dinas Perikanan Kabupaten Kaliwangi")
+    assert _same_name("Dinas Pendidikan", "Dinas Pendidikkan Kaliwangi")
+    assert _same_name("Dinas Tenaga Kerja", "Dinas Ketenagakerjaan Kaliwangi")
+    tani = ("Dinas Pertanian", "dinas", None, ["Dinas Pertanian"])
+    ikan = ("Dinas Perikanan", "dinas", None, ["Dinas Perikanan"])
+    text = ("Lapas Kelas IIA Kaliwangi menandatangani perjanjian kerja sama dengan Dinas Pertanian dan Dinas Perikanan "
+            "untuk pelatihan warga binaan, Rabu (5/3).")
+    got = pairs(extract_partnerships(text, analysis(text, [WANGI], [tani, ikan])))
+    assert {("Lapas Kelas IIA Kaliwangi", "Dinas Pertanian"), ("Lapas Kelas IIA Kaliwangi", "Dinas Perikanan")} <= got
