@@ -21,7 +21,9 @@ class _Unknown(Exception):
 
 def _cased(chars: set[str], flags: int) -> set[str]:
     if flags & re.IGNORECASE:
-        return {c for ch in chars for c in (ch.lower(), ch.upper())}
+        # case-insensitive matching folds more than lower/upper ("k" also matches the Kelvin sign, "s" the long
+        # s): rather than copy the engine's folding table, such patterns keep the plain search
+        raise _Unknown
     return chars
 
 
