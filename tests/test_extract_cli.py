@@ -116,3 +116,17 @@ def test_line_separators_inside_json_strings_do_not_split_records(tmp_path):
     out = tmp_path / "out.jsonl"
     assert nlp_cmds.run_extract(inp, out, progress=False) == (2, 0)
     assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").split("\n") if x] == ["s1", "s2"]
+
+
+def test_headline_only_line_is_extracted_from_its_title(tmp_path):
+    """A null body with a title is an article (a feed entry); a line with neither is an error."""
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "h1", "title": "Kalapas Kelas IIA Kupang Pimpin Razia", "text": None}) + "\n"
+                   + json.dumps({"id": "h2", "title": None, "text": None}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(_app(), ["extract", str(inp), "-o", str(out)])
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["id"] == "h1" and "error" not in rows[0]
+    assert [f["kind"] for f in rows[0]["facilities"]] == ["lapas"]
+    assert rows[1]["line"] == 2 and "text" in rows[1]["error"]
+    assert res.exit_code == 1

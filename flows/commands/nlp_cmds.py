@@ -84,11 +84,13 @@ def parse_line(raw: str, lineno: int, source: str = "input"):
     if obj.get("id") in (None, ""):
         raise ValueError("missing 'id'")
     text = obj.get("text")
-    if not isinstance(text, str):
-        raise ValueError("missing or non-string 'text'")
     title = obj.get("title")
     if title is not None and not isinstance(title, str):
         raise ValueError("'title' must be a string or null")
+    if text is None and title and title.strip():
+        text = ""  # a headline-only item (a feed entry, a page whose body failed): extracted from its title
+    if not isinstance(text, str):
+        raise ValueError("missing or non-string 'text' (and no title to read instead)")
     url = obj.get("url")
     try:
         published = parse_published(obj.get("published"))
