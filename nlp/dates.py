@@ -552,20 +552,23 @@ def _pick(usable: list[DateMention], text: str) -> date | None:
                 (d.start > first.start and _DIGIT.search(d.text))
                 or (d.start < first.start and (d.weekday_ok or (d.weekday_ok is None and _has_year(d.text)))
                     and _AGO.match(text, d.end)))]
-            # (an incident's hour marks the event even inside the source's account: "X menjelaskan, drone itu
-            # melintas Kamis malam (1/9) pukul 20.20")
-            other = next((d for d in later if d.date < first.date
-                          and ((not speech(d) and (
-                              (d.weekday_ok is not None and _LALU.match(text, d.end) and not _recalled(text, d.start))
-                              or (d.weekday_ok is None and _has_year(d.text) and _AGO.match(text, d.end)
-                                  and first.date - d.date <= _NEAR)
-                              or (d.start > first.start and not _recalled(text, d.start)
-                                  and first.date - d.date <= _VERB_SPAN
-                                  and _EVENT_VERB.search(text[_sentence_start(text, d.start):d.start]))))
-                               or (d.start > first.start and not _recalled(text, d.start)
-                                   and first.date - d.date <= timedelta(days=7)
-                                   and d.weekday_ok and _INCIDENT_TIME.match(text, d.end)))),
-                         None)
+
+            def earlier_event(d: DateMention) -> bool:
+                if d.date >= first.date:
+                    return False
+                gap = first.date - d.date
+                told_later = d.start > first.start and not _recalled(text, d.start)
+                if told_later and gap <= timedelta(days=7) and d.weekday_ok and _INCIDENT_TIME.match(text, d.end):
+                    return True  # an incident's hour marks the event even inside the source's account ("X
+                    # menjelaskan, drone itu melintas Kamis malam (1/9) pukul 20.20")
+                if speech(d):
+                    return False
+                return bool((d.weekday_ok is not None and _LALU.match(text, d.end) and not _recalled(text, d.start))
+                            or (d.weekday_ok is None and _has_year(d.text) and _AGO.match(text, d.end) and gap <= _NEAR)
+                            or (told_later and gap <= _VERB_SPAN
+                                and _EVENT_VERB.search(text[_sentence_start(text, d.start):d.start])))
+
+            other = next((d for d in later if earlier_event(d)), None)
             if other is None:
                 # ... or to the date the lead sentence gives its event ("... pelatihan yang mulai digelar tanggal
                 # 13 Maret ...", "siap mengikuti UNBK pada 25 hingga 28 Maret 2019"), the quote coming later

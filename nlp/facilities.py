@@ -193,8 +193,7 @@ def _take_city(text: str, pos: int, reg: Registry, after_class: bool = False) ->
 
 def _known_town(reg: Registry, kind: str, city: str) -> bool:
     k = norm_key(city)
-    return (k in reg.region_by_key or (kind, k) in reg.by_kind_city or k in reg.place_keys
-            or (kind, k.replace(" ", "")) in _indexes(reg)[0])
+    return k in reg.region_by_key or k in reg.place_keys or _has_unit(reg, kind, city)
 
 
 def _has_unit(reg: Registry, kind: str, city: str) -> bool:

@@ -1252,27 +1252,29 @@ class OfficialFinder:
         titled: set[int] = set()
         for f in found:
             name = " ".join(f.name_tokens)
-            toks = set(norm_key(name).split())
+            nkey = norm_key(name)
+            nwords = nkey.split()
+            toks = set(nwords)
+            one = nwords[0] if len(toks) == 1 else None  # a one-word mention
             target = None
             glued = False
             for p in people:
-                ptoks = set(norm_key(p.name).split())
-                if _glued_next_word(norm_key(p.name).split(), norm_key(name).split()):
+                pkey = norm_key(p.name)
+                pwords = pkey.split()
+                ptoks = set(pwords)
+                if _glued_next_word(pwords, nwords):
                     target, glued = p, True
                     break
                 if toks <= ptoks or ptoks <= toks or (
-                        len(toks) == len(ptoks) >= 2
-                        and _similar(norm_key(p.name), norm_key(name))) or (
+                        len(toks) == len(ptoks) >= 2 and _similar(pkey, nkey)) or one is not None and (
                         # a misspelt later mention ("Lomaksono" for "Lumaksono") is the same person
-                        len(toks) == 1 and any(len(t) >= 5 and _similar(t, next(iter(toks))) for t in ptoks)) or (
+                        any(len(t) >= 5 and _similar(t, one) for t in ptoks)
                         # a short form of the first name ("Anton" for "Antonius Semuki")
-                        len(toks) == 1 and len(ptoks) >= 2 and len(next(iter(toks))) >= 4
-                        and norm_key(p.name).split()[0].startswith(next(iter(toks)))
-                        and len(norm_key(p.name).split()[0]) - len(next(iter(toks))) <= 3) or (
+                        or (len(ptoks) >= 2 and len(one) >= 4 and pwords[0].startswith(one)
+                            and len(pwords[0]) - len(one) <= 3)
                         # a title-less speaker called by a nickname cut from the name ("Budi" for Budiharso,
                         # "Yudi" for Wahyudi)
-                        f.speaker and len(toks) == 1 and len(next(iter(toks))) >= 4
-                        and any(t.startswith(next(iter(toks))) or t.endswith(next(iter(toks))) for t in ptoks)):
+                        or (f.speaker and len(one) >= 4 and any(t.startswith(one) or t.endswith(one) for t in ptoks))):
                     target = p
                     break
             if target is None:

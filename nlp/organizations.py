@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from nlp.lexicon import TEASER_MARKER
 from nlp.records import Mention, Organization
-from nlp.regex_scan import fast_search
+from nlp.regex_scan import engine_skips_ahead, fast_search
 from nlp.registry import Registry, load_registry, norm_key
 
 _W = r"[A-Z][\w'’-]*"  # a capitalised word
@@ -475,13 +475,7 @@ def _has_prefix(body: str) -> bool:
     r"""Whether the regex engine can skip ahead to a pattern's first letters (a literal or charset prefix):
     then the pattern is searched without its leading "(?<![\w])", which hides that prefix, and the word
     boundary is checked by hand; other patterns keep the lookbehind (the same matches either way)."""
-    try:
-        from re import _compiler, _parser
-
-        tree = _parser.parse(body.replace("REGION", "X"))
-        return bool(_compiler._get_literal_prefix(tree, 0)[0]) or _compiler._get_charset_prefix(tree, 0) is not None
-    except Exception:  # noqa: BLE001 - a private API; without it the plain pattern is used
-        return False
+    return engine_skips_ahead(body.replace("REGION", "X"))
 
 
 # REGION without the 4,000-name alternation. The old pattern spliced every region name (and its UPPER
@@ -685,14 +679,16 @@ _BAPAS_SECTION_BEFORE = re.compile(r"(?:Klien\s+Dewasa\s*\(|(?<![\w])(?:Kasi|Kas
 # firearms issued to a body ("senjata api organik Polri/TNI", "non-organik TNI"): a class of weapons, no actor
 _WEAPON_OWNER = re.compile(r"(?<![\w])(?:non-?)?organik\s+(?:\w+\s*/\s*)?$", re.IGNORECASE)
 _LAW_MINISTRY = re.compile(r"Kem\w*um\s*(?:dan\s+)?HAM|Kemekumham|Hukum\s+dan\s+(?:HAM|Ham|Hak)", re.IGNORECASE)
-# the legislatures listed as the ballots of an election ("Pemilihan Presiden/Wakil Presiden, DPR RI, DPD dan DPRD")
-# a story of a regional council only (no DPR RI, no Senayan)
+_NATIONAL_HOUSE = re.compile(r"DPR(?![\w])|DPR\s+RI|Dewan\s+Perwakilan\s+Rakyat(?!\s+Daerah)|Senayan")
+
+
 def _regional_house_only(text: str) -> bool:
+    """A story of a regional council only (no DPR RI, no Senayan)."""
     return "DPRD" in text and not _NATIONAL_HOUSE.search(text)
 
 
-_NATIONAL_HOUSE = re.compile(r"DPR(?![\w])|DPR\s+RI|Dewan\s+Perwakilan\s+Rakyat(?!\s+Daerah)|Senayan")
-# ... and the ballots a voter marks ("bisa memilih anggota DPR RI", "mencoblos calon DPR provinsi, DPR RI hingga
+# the legislatures listed as the ballots of an election ("Pemilihan Presiden/Wakil Presiden, DPR RI, DPD dan DPRD")
+# and the ballots a voter marks ("bisa memilih anggota DPR RI", "mencoblos calon DPR provinsi, DPR RI hingga
 # presiden")
 _BALLOT_AFTER = re.compile(r"\s*(?:,|dan|serta|hingga)\s*(?:DPD|DPRD|[Pp]residen)(?![\w])")
 _BALLOT_BEFORE = re.compile(r"(?:(?:[Pp]residen|DPR\s+RI|DPR\s+(?:[Pp]rovinsi|[Kk]abupaten|[Kk]ota)|DPD(?:\s+RI)?|"

@@ -224,8 +224,7 @@ _HIERARCHY = re.compile(
     r"ditjen\s*pas\b|dirjen\s*pas\b|direktorat\s+jend[e]?ral\s+per?masyarakatan|direktur\s+jend[e]?ral\s+per?masyarakatan|"
     r"(?:ditjen|dirjen)\s+per?masyarakatan|"
     r"direktorat\s+pengamanan\s+(?:dan\s+)?intelijen|dir\s*pam\s*intel|"  # a directorate of Ditjenpas
-    # "Kementerian IMIPAS": the ministry by its acronym
-    r"kemenkumham|kementerian\s+hukum\s+dan\s+(?:ham|hak)|kemenkum\s+ham|kemenimipas|kementerian\s+imipas|"
+    r"kemenkumham|kementerian\s+hukum\s+dan\s+(?:ham|hak)|kemenkum\s+ham|kemenimipas|"
     r"kementerian\s+imigrasi\s+dan\s+pemasyarakatan|kanwil\s*pas|kanwil\s+(?:ditjen|kemenkumham|pemasyarakatan)|"
     r"kantor\s+wilayah\s+(?:ditjen|direktorat\s+jenderal\s+pemasyarakatan|kementerian\s+hukum\s+dan)",
     re.IGNORECASE,
@@ -671,8 +670,9 @@ def _attendance_pos(hits: list[tuple[int, int]], s: int, e: int) -> int:
     return -1
 
 
+# "program ini", "kegiatan tersebut": the unit's programme or ceremony of the sentences before
+_PROGRAM_ANAPHOR = re.compile(r"\b(?:kegiatan|acara|program|pelatihan|upacara)\s+(?:ini|tersebut)\b", re.IGNORECASE)
 # "Kegiatan tersebut ...", "Peninjauan lahan itu ...": a sentence that opens on the event of the sentence before
-_ANAPHOR_EVENT = re.compile(r"\b(?:kegiatan|acara|program|pelatihan|upacara)\s+(?:ini|tersebut)\b", re.IGNORECASE)
 _LEAD_ANAPHOR = re.compile(r"\W*(?:(?:dalam|pada|di\s+sela|usai|selama)\s+)?\w+(?:\s+\w+)?\s+(?:ini|itu|tersebut)\b",
                            re.IGNORECASE)
 
@@ -685,11 +685,13 @@ def _hosts(units: list[_Party], s: int, e: int, kpos: int) -> list[_Party]:
     return before or units
 
 
-# "RDP dengan (perwakilan dari) A dan B": the list that follows is the object of the event, not a team
+# the state itself ("program Pemerintah Indonesia"), never a partner
 _STATE = re.compile(r"Pemerintah\s+(?:Indonesia|RI|Republik\s+Indonesia|Pusat)(?![\w])")
+# "tim gabungan dari / terdiri dari / antara ...": the members of a joint team
 _TEAM_BEFORE = re.compile(r"\bgabungan\s+(?:yang\s+)?(?:dari|terdiri\s+(?:dari|atas)|antara)\s+(?:pihak\s+|unsur\s+)?$",
                           re.IGNORECASE)
 _AMONG_BEFORE = re.compile(r"\bantara\s+(?:pihak\s+)?$", re.IGNORECASE)
+# "RDP dengan (perwakilan dari) A dan B": the list that follows is the object of the event, not a team
 _OBJECT_BEFORE = re.compile(r"\b(?:dengan|bersama|kepada|oleh|antara)\b[^,.]{0,25}$", re.IGNORECASE)
 
 
@@ -1440,7 +1442,7 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             # Kakanwil Z": the companions of the visit before are its partners; units in the list are companions too
             kind, here_units, here_actors = prev_kind, prev_units, []
         elif kind is None and here_partners and not named_units and prev_kind in ("program", "attendance", "visit") and \
-                prev_units and gap <= 2 and _ANAPHOR_EVENT.search(sent):
+                prev_units and gap <= 2 and _PROGRAM_ANAPHOR.search(sent):
             # "Kepala BNNK X berharap warga binaan yang mengikuti program ini ...", "Ketua Yayasan Y, mitra pelaksana
             # dalam program ini": an outside body named at the unit's event of the sentences just before attends it
             kind, here_units, here_actors = "attendance", prev_units, []

@@ -109,16 +109,22 @@ class ScanSearch:
         return None
 
 
-def fast_search(rx: re.Pattern):
-    """A search function equal to `rx.search`: the scanning one when the first characters are known and the
-    engine cannot skip ahead by itself, else `rx.search`."""
+def engine_skips_ahead(pattern: str, flags: int = 0) -> bool:
+    """Whether `re` itself jumps to a pattern's candidate positions: it opens with a literal or a plain character
+    class (the engine's own prefix analysis; False when that private API is unavailable)."""
     try:
         from re import _compiler
 
-        tree = _parser.parse(rx.pattern, rx.flags)
-        if _compiler._get_literal_prefix(tree, rx.flags)[0] or _compiler._get_charset_prefix(tree, rx.flags):
-            return rx.search  # the engine already skips ahead
-    except Exception:  # noqa: BLE001 - a private API; without it the scan decides alone
-        pass
+        tree = _parser.parse(pattern, flags)
+        return bool(_compiler._get_literal_prefix(tree, flags)[0]) or _compiler._get_charset_prefix(tree, flags) is not None
+    except Exception:  # noqa: BLE001 - a private API
+        return False
+
+
+def fast_search(rx: re.Pattern):
+    """A search function equal to `rx.search`: the scanning one when the first characters are known and the
+    engine cannot skip ahead by itself, else `rx.search`."""
+    if engine_skips_ahead(rx.pattern, rx.flags):
+        return rx.search
     chars = first_chars(rx.pattern, rx.flags)
     return ScanSearch(rx, chars, rx.pattern.startswith(r"(?<![\w])")).search if chars else rx.search
