@@ -76,6 +76,33 @@ _BRANCH = (r"(?#notrig)(?:\s+(?:Kantor\s+)?(?:Cabang(?:\s+Pembantu|\s+Utama)?|Un
 # the office of a state firm named by its town: "PLN Pasir Pengaraian", "Bank BRI Muara Bulian"
 _AT_PLACE = r"(?#notrig)(?:\s+(?P<region>REGION))?"
 _LVL = r"(?:\s+(?P<lvl>Provinsi|Prov\.|Kabupaten|Kab\.|Kota))?"
+# a ministry's acronym -> the body its full name gives ("Kemensos" and "Kementerian Sosial" are one partner);
+# Kemenag stays apart: "Kemenag X" is the regency office, whose family the full name also builds from "kemenag"
+_MINISTRY_ACR_BODY = {
+    "kemensos": "sosial", "kemenkes": "kesehatan", "kemenpora": "pemuda dan olahraga", "kemenkeu": "keuangan",
+    "kemendagri": "dalam negeri", "kemenlu": "luar negeri", "kemnaker": "ketenagakerjaan",
+    "kemenaker": "ketenagakerjaan", "kementan": "pertanian", "kemenpppa": "pemberdayaan perempuan dan perlindungan anak",
+    "kemenppa": "pemberdayaan perempuan dan perlindungan anak", "kemenhub": "perhubungan", "kemenperin": "perindustrian",
+    "kemendag": "perdagangan", "kemenhan": "pertahanan", "kemenpupr": "pekerjaan umum dan perumahan rakyat",
+    "kemensetneg": "sekretariat negara", "kemendikdasmen": "pendidikan dasar dan menengah",
+}
+# Indonesian ministries whose names run past one word (cabinets 2014-2029), longest alternative first where
+# one name begins another; "," and "dan" as the press writes them
+_MINISTRY_NAMES = (
+    r"Pemberdayaan\s+Perempuan\s+dan\s+Perlindungan\s+Anak|"
+    r"Pendayagunaan\s+Aparatur\s+Negara\s+dan\s+Reformasi\s+Birokrasi|"
+    r"Desa,?\s+Pembangunan\s+Daerah\s+Tertinggal,?\s+dan\s+Transmigrasi|Desa\s+dan\s+Pembangunan\s+Daerah\s+Tertinggal|"
+    r"Pendidikan,?\s+Kebudayaan,?\s+Riset,?\s+dan\s+Teknologi|Pendidikan\s+dan\s+Kebudayaan|"
+    r"Pendidikan\s+Dasar\s+dan\s+Menengah|Pendidikan\s+Tinggi,?\s+Sains,?\s+dan\s+Teknologi|"
+    r"Pekerjaan\s+Umum\s+dan\s+Perumahan\s+Rakyat|Pekerjaan\s+Umum|Perumahan\s+dan\s+Kawasan\s+Permukiman|"
+    r"Lingkungan\s+Hidup\s+dan\s+Kehutanan|Lingkungan\s+Hidup|"
+    r"Energi\s+dan\s+Sumber\s+Daya\s+Mineral|Komunikasi\s+dan\s+(?:Informatika|Digital)|Kelautan\s+dan\s+Perikanan|"
+    r"Koperasi\s+dan\s+(?:Usaha\s+Kecil\s+dan\s+Menengah|UKM)|Usaha\s+Mikro,?\s+Kecil,?\s+dan\s+Menengah|"
+    r"Pemuda\s+dan\s+Olahraga|Pariwisata\s+dan\s+Ekonomi\s+Kreatif|Kebudayaan\s+dan\s+Pariwisata|Ekonomi\s+Kreatif|"
+    r"Agraria\s+dan\s+Tata\s+Ruang|Dalam\s+Negeri|Luar\s+Negeri|Sekretariat\s+Negara|Sekretaris\s+Negara|"
+    r"Badan\s+Usaha\s+Milik\s+Negara|Perencanaan\s+Pembangunan\s+Nasional|Kependudukan\s+dan\s+Pembangunan\s+Keluarga|"
+    r"Perlindungan\s+Pekerja\s+Migran\s+Indonesia|Investasi\s+dan\s+Hilirisasi|Hak\s+Asasi\s+Manusia")
+_MINISTRY_NAMED = re.compile(_MINISTRY_NAMES)
 
 # (regex template, kind, level, family key, canonical name or None); REGION is substituted
 _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
@@ -141,6 +168,10 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # "Kemenag Jember" of the next sentence, not the ministry
     (r"(?:Kantor\s+Kementerian|Kantor\s+Kementrian|Kementerian|Kementrian)\s+Agama(?#notrig)(?:\s*\((?:Kemenag|Kankemenag)\))?\s+(?:Kota\s+|Kabupaten\s+|Kab\.\s*)?"
      r"(?P<region>REGION)", "ministry", "regency", "kemenag_full", None),
+    # the cabinet's ministries of more than one word, by their full names: the open pattern below stops at the
+    # first word that could end a name, which cut "Kementerian Dalam Negeri" to "Kementerian Dalam"
+    (r"(?:Kementerian|Kementrian|Menteri)\s+(?P<body>" + _MINISTRY_NAMES + r")" + _RI + _PAREN + r"(?![\w])",
+     "ministry", "national", "ministry", None),
     # a ministry written out before its acronym takes all its words: "Kementerian Luar Negeri (Kemenlu)"
     (r"(?:Kementerian|Kementrian)\s+(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){1,5})\s*\((?P<acr>Kem[a-z]\w+)\)",
      "ministry", "national", "ministry", None),
@@ -155,7 +186,9 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      # the rest of the name after its acronym: "Institut Agama Islam Negeri (IAIN) Kudus"
      _AFTER_ACR, "education", None, "education", None),
     (r"(?<![\w])(?:Kemenag|Kemensos|Kemenkes|Kemendikbud(?:ristek)?|Kemenpora|Kemenkeu|Kemendagri|Kemenlu|"
-     r"Kemnaker|Kemenaker|Kemenpan\s*RB|Kemenkop\s*UKM|Kementan|Kemenag)(?:\s+(?:Kota|Kabupaten|Kab\.)?\s*"
+     r"Kemnaker|Kemenaker|Kemenpan\s*RB|Kemenkop\s*UKM|Kementan|Kemen\s?PPPA|KemenPPA|Kemendikdasmen|"
+     r"Kemenhub|Kemenperin|Kemendag|Kemenhan|Kemenparekraf|Kemendes(?:\s*PDTT)?|Kemen\s?PUPR|Kemenkominfo|"
+     r"Kemensetneg|Kemen\s?BUMN|Kemen\s?LHK|Kemen\s?ATR)(?![\w])(?:\s+(?:Kota|Kabupaten|Kab\.)?\s*"
      r"(?P<region>REGION))?", "ministry", None, "ministry_acr", None),
     (r"Direktorat\s+Jenderal\s+(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,8})" + _PAREN,
      "ministry", "national", "ditjen", None),
@@ -927,7 +960,7 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 fam = "bnn"
             if key == "bnn_bare_level":
                 lvl = "province" if span.startswith("BNNP") or lvl_word.startswith("prov") else "regency"
-            if key == "ministry" and body and not _ministry_words(body):
+            if key == "ministry" and body and not _ministry_words(body) and not _MINISTRY_NAMED.fullmatch(body):
                 continue  # "Menteri Agus", "Menteri Inggris": a person or a country, not a ministry
             if key == "media" and _media_source(text, a, b):
                 continue
@@ -950,7 +983,8 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 # "BLK Jember" is the "Balai Latihan Kerja (BLK) Kabupaten Jember" of the sentence before
                 fam = "balai:latihan kerja" if span.startswith("BLK") else "balai:pelatihan vokasi dan produktivitas"
             elif key == "ministry_acr":
-                fam = f"ministry:{norm_key(span.split()[0])}"
+                short = norm_key(re.match(r"Kemen\s(?:PPPA|PUPR|BUMN|LHK|ATR)|\S+", span).group()).replace(" ", "")
+                fam = f"ministry:{_MINISTRY_ACR_BODY.get(short, short)}"
             elif key == "dinas_acr" and body:
                 fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"
             elif key == "commission":
