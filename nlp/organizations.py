@@ -185,13 +185,13 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
      _PAREN +
      # the rest of the name after its acronym: "Institut Agama Islam Negeri (IAIN) Kudus"
      _AFTER_ACR, "education", None, "education", None),
+    (r"Direktorat\s+Jenderal\s+(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,8})" + _PAREN,
+     "ministry", "national", "ditjen", None),
     (r"(?<![\w])(?:Kemenag|Kemensos|Kemenkes|Kemendikbud(?:ristek)?|Kemenpora|Kemenkeu|Kemendagri|Kemenlu|"
      r"Kemnaker|Kemenaker|Kemenpan\s*RB|Kemenkop\s*UKM|Kementan|Kemen\s?PPPA|KemenPPA|Kemendikdasmen|"
      r"Kemenhub|Kemenperin|Kemendag|Kemenhan|Kemenparekraf|Kemendes(?:\s*PDTT)?|Kemen\s?PUPR|Kemenkominfo|"
      r"Kemensetneg|Kemen\s?BUMN|Kemen\s?LHK|Kemen\s?ATR)(?![\w])(?:\s+(?:Kota|Kabupaten|Kab\.)?\s*"
      r"(?P<region>REGION))?", "ministry", None, "ministry_acr", None),
-    (r"Direktorat\s+Jenderal\s+(?P<body>" + _W + r"(?:\s+(?:dan\s+)?" + _W + r"){0,8})" + _PAREN,
-     "ministry", "national", "ditjen", None),
     # BNN
     # "Badan Narkotika Nasional Provinsi (BNNP) Provinsi Sumatera Barat": the level written twice; "Daerah" alone is
     # the start of a place cut off at a line end ("(BNNP) Daerah Istimewa\nPenulis: ...")

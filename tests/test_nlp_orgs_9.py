@@ -34,3 +34,8 @@ def test_acronym_joins_the_full_name(reg):
 def test_religious_affairs_office_stays_the_regency_office(reg):
     got = orgs("Kemenag Kabupaten Gresik memberi pembinaan rohani di Rutan Gresik.", reg)
     assert [o.org_id for o in got] == ["ministry:kemenag@gresik"]
+
+
+def test_directorate_general_keeps_its_ministry_acronym(reg):
+    got = orgs("Direktorat Jenderal Perhubungan Darat Kemenhub meninjau angkutan napi ke Lapas Cilacap.", reg)
+    assert [display_name(o) for o in got] == ["Direktorat Jenderal Perhubungan Darat Kemenhub"]
