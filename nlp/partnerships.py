@@ -1174,6 +1174,20 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _list_head(text: str, pos: int, spans: list[tuple[int, int]], s: int) -> int:
+    """Start of the list whose item starts at `pos`: earlier spans of the sentence are taken while each is
+    co-listed with the next."""
+    head = next(((a, b) for a, b in spans if a == pos), None)
+    if head is None:
+        return pos
+    for sp in sorted({sp for sp in spans if s <= sp[0] < pos}, reverse=True):
+        if sp[1] <= head[0] and _co_listed(text, sp, head, []):
+            head = sp
+        elif sp[1] <= head[0]:
+            break
+    return head[0]
+
+
 def _co_listed(text: str, a: tuple[int, int], b: tuple[int, int], spans: list[tuple[int, int]]) -> int:
     """Number of items of the list that holds both parties ("Kanwil X, TNI, Polri dan BNNP melakukan
     ...": 4), 0 when they are not items of one list."""
@@ -1378,6 +1392,11 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             # with each outside member (the guideline's joint raid); the raided facility is paired as before
             among = among or (kind == "joint_operation" and u.family != "facility" and
                               bool(_TEAM_BEFORE.search(text, max(s, first - 40), first)))
+            if not among and kind == "joint_operation" and any(listed):
+                # "Petugas gabungan terdiri dari Kanwil X, BNNP X, Polres Y dan Lapas Z": every member of the team's
+                # list, a facility too, works with each outside member; the list may open long before the pair
+                head = _list_head(text, first, all_spans, s)
+                among = bool(_TEAM_BEFORE.search(text, max(s, head - 40), head))
             if not among and all((n >= 3 and others) or (n == 2 and (others or third[0])) for n in listed):
                 return
         if _is_national(u) and any(0 <= c - b <= 1 for _, b in p.spans for c, _ in u.spans):

@@ -1,0 +1,31 @@
+"""Partnership rule of session 7 (nlp/partnerships.py): a facility named inside a joint team's member list works
+with every outside member of that list, as a regional office in the same list already did. Short synthetic
+sentences in the style of the press (fictional names). The test fails on the session-6 rules and carries a guard:
+a facility that is only the raid's location keeps its old pairs.
+"""
+
+from __future__ import annotations
+
+from nlp.partnerships import extract_partnerships
+from tests.test_partnerships_more import KANWIL, KODIM, POLRES, analysis, pairs
+
+JEMBER = ("Lapas Kelas IIA Jember", "lapas-jember", ["Lapas Kelas IIA Jember", "Lapas Jember"])
+BNNK = ("BNNK Jember", "bnn", "bnn:local:jember", ["BNNK Jember"])
+
+
+def test_a_facility_in_the_team_list_works_with_every_member():
+    text = ("Petugas gabungan terdiri dari Kantor Wilayah Direktorat Jenderal Pemasyarakatan Jawa Timur, BNNK Jember, "
+            "Kodim 0824 Jember, Polres Jember, dan Lapas Jember. Razia menyasar telepon genggam, Rabu (5/3).")
+    kanwil = (KANWIL[0], KANWIL[1], KANWIL[2], [*KANWIL[3], "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Jawa Timur"])
+    out = extract_partnerships(text, analysis(text, [JEMBER], [kanwil, BNNK, KODIM, POLRES]))
+    got = pairs(out)
+    for partner in ("BNNK Jember", "Kodim 0824 Jember", "Polres Jember"):
+        assert ("Lapas Kelas IIA Jember", partner) in got
+    assert all(p.kind == "joint_operation" for p in out)
+
+
+def test_a_raided_facility_after_the_list_keeps_its_pairs():
+    text = ("Tim gabungan dari BNNK Jember dan Polres Jember menggeledah Lapas Jember, Rabu (5/3). "
+            "Petugas menemukan dua telepon genggam.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [BNNK, POLRES]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "BNNK Jember"), ("Lapas Kelas IIA Jember", "Polres Jember")}
