@@ -213,10 +213,25 @@ def draw_eleventh_entity_set() -> None:
     _draw_closing("entity_dev_11", 20261135)
 
 
+def draw_twelfth_entity_sets() -> None:
+    """Session 7's blind round: every entity candidate still without entity gold (139 topic-labelled articles;
+    no unused hard negative is left), shuffled and cut into `entity_dev_12_fit` (75), whose errors may be read for
+    fixes after its blind score is taken, and `entity_dev_12_check` (64), scored blind before and after."""
+    s = json.loads(SPLITS.read_text())
+    entity = tuple(k for k in s if k.startswith("entity_")) + ("negatives_in_gold",)
+    _draw_mixed("entity_dev_12", entity, 20261136, 139, 0)
+    s = json.loads(SPLITS.read_text())
+    ids = s.pop("entity_dev_12")
+    SPLITS.write_text(json.dumps(s, indent=1, ensure_ascii=False) + "\n")
+    _update("entity_dev_12_fit", ids[:75])
+    _update("entity_dev_12_check", ids[75:])
+
+
 _DRAWS = {"--third": draw_third_entity_set, "--fourth": draw_fourth_entity_set, "--fifth": draw_fifth_entity_set,
           "--sixth": draw_sixth_entity_set, "--topics3": draw_third_topic_set, "--seventh": draw_seventh_entity_set,
           "--topics4": draw_fourth_topic_set, "--eighth": draw_eighth_entity_sets, "--ninth": draw_ninth_entity_set,
-          "--tenth": draw_tenth_entity_set, "--eleventh": draw_eleventh_entity_set}
+          "--tenth": draw_tenth_entity_set, "--eleventh": draw_eleventh_entity_set,
+          "--twelfth": draw_twelfth_entity_sets}
 
 if __name__ == "__main__":
     flags = [f for f in sys.argv[1:] if f in _DRAWS]
