@@ -424,6 +424,29 @@ _HEAD_UNIT = {"kadis": "Dinas", "kabid": "Bidang", "kabag": "Bagian", "kasi": "S
               "kasubag": "Subbagian", "kasubbag": "Subbagian"}
 
 
+_PAREN_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,11})\)")
+
+
+def _org_in_phrase(phrase: str, title: str | None, orgs) -> Organization | None:
+    """An extracted organisation named inside a post's phrase after the post itself ("Deputi Bidang Perlindungan
+    Anak KemenPPPA", "Wakil Ketua GRANAT", "Auditor Madya Itjen"): by one of its written forms or the acronym its
+    full name gives in brackets ("Gerakan Anti Narkoba (Granat) Sulsel"), case aside; the longest form wins."""
+    rest = phrase[len(title):] if title and phrase.lower().startswith(title.lower()) else phrase
+    words = rest.lower().split()
+    if not words:
+        return None
+    padded = " " + " ".join(words) + " "
+    best, best_len = None, 0
+    for o in orgs:
+        forms = {*o.aliases, o.name, *(m.text for m in o.mentions)}
+        forms |= {m.group(1) for f in list(forms) for m in _PAREN_ACRONYM.finditer(f)}
+        for f in forms:
+            key = " ".join(f.lower().split())
+            if len(key) >= 3 and f" {key} " in padded and len(key) > best_len:
+                best, best_len = o, len(key)
+    return best
+
+
 def _body_of_phrase(phrase: str) -> str:
     """"Kepala Dinas Pertambangan dan ESDM Provinsi X" -> "Dinas Pertambangan dan ESDM Provinsi X", "Kadis Tenaga
     Kerja" -> "Dinas Tenaga Kerja": the office a title phrase heads is the body the person belongs to; a one-word
@@ -1312,6 +1335,8 @@ class OfficialFinder:
                 _set_unit(p, unit)  # "KPU Kota Kediri, Nasrudin, menyebut ...": the unit right before the name
             elif id(p) in phrase and (gov := _government(phrase[id(p)], orgs)) is not None:
                 _set_unit(p, gov)
+            elif id(p) in phrase and (named := _org_in_phrase(phrase[id(p)], p.title, orgs)) is not None:
+                _set_unit(p, named)  # "Deputi Bidang X KemenPPPA", "Wakil Ketua GRANAT": the body the post is in
             elif id(p) in phrase and _names_a_body(phrase[id(p)], p.title):
                 p.organization = _body_of_phrase(phrase[id(p)])
             elif id(p) not in titled and (facilities or offices) and not p.rank:

@@ -103,6 +103,7 @@ _MINISTRY_NAMES = (
     r"Badan\s+Usaha\s+Milik\s+Negara|Perencanaan\s+Pembangunan\s+Nasional|Kependudukan\s+dan\s+Pembangunan\s+Keluarga|"
     r"Perlindungan\s+Pekerja\s+Migran\s+Indonesia|Investasi\s+dan\s+Hilirisasi|Hak\s+Asasi\s+Manusia")
 _MINISTRY_NAMED = re.compile(_MINISTRY_NAMES)
+_ACRONYM_BEFORE = re.compile(r"(?<![\w])([A-Z][A-Z0-9]{1,7})\s*\($")
 
 # (regex template, kind, level, family key, canonical name or None); REGION is substituted
 _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
@@ -1322,6 +1323,13 @@ def resolve(hits: list[OrgHit], text: str, reg: Registry | None = None, article_
         if surface not in target.aliases:
             target.aliases.append(surface)
         target.mentions.append(Mention(h.text, h.start, h.end, "ORG", sentence_of(h.start) if sentence_of else ""))
+    # the acronym written first and the name in brackets after it: "UM (Universitas Negeri Malang)"
+    for o in orgs.values():
+        for mm in list(o.mentions):
+            m = _ACRONYM_BEFORE.search(text, max(0, mm.start - 14), mm.start)
+            if m and text.startswith(")", mm.end) and m.group(1) not in o.aliases:
+                o.aliases.append(m.group(1))
+                acr_to_id.setdefault(m.group(1), o.org_id or "")
     # an acronym defined in the article ("(DP3AP2KB)") used alone later joins its expansion
     for acr, oid in acr_to_id.items():
         o = orgs.get(oid)
