@@ -230,9 +230,12 @@ _HIERARCHY = re.compile(
     re.IGNORECASE,
 )
 # "Tim Satuan Operasional (Satops) Patnal" cut short by the entity stage is still that team; the ministry staff's own
-# cooperative and hospital ("Koperasi Pengayoman", "RS Pengayoman") are no outside bodies either
+# cooperative and hospital ("Koperasi Pengayoman", "RS Pengayoman") are no outside bodies either, nor the service's
+# own schools and training agency (Politeknik Ilmu Pemasyarakatan, the former AKIP, BPSDM Hukum dan HAM)
 _INTERNAL = re.compile(r"kepatuhan\s+internal|satops\b|satuan\s+operasional\b|"
-                       r"(?:koperasi|rumah\s+sakit|rs|rsu|rsud)\s+(?:\w+\s+)?pengayoman", re.IGNORECASE)
+                       r"(?:koperasi|rumah\s+sakit|rs|rsu|rsud)\s+(?:\w+\s+)?pengayoman|"
+                       r"(?:politeknik|akademi)\s+ilmu\s+pemasyarakatan|poltekip\b|\bakip\b|"
+                       r"bpsdm\s+(?:hukum|kumham|imipas)", re.IGNORECASE)
 _HIERARCHY_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?per?masyarakatan", re.IGNORECASE)  # "Permasyarakatan": a misspelling
 # "ke Lapas", "di Rutan", "menyambangi Kanwil": the unit after these words is the host of a visit.
 _VISITOR_TO = re.compile(r"\b(?:ke|di|tiba\s+di|menyambangi|mengunjungi|kunjungi|meninjau|sambangi|mendatangi|bertandang\s+ke)\s*$",

@@ -29,3 +29,12 @@ def test_a_raided_facility_after_the_list_keeps_its_pairs():
             "Petugas menemukan dua telepon genggam.")
     out = extract_partnerships(text, analysis(text, [JEMBER], [BNNK, POLRES]))
     assert pairs(out) == {("Lapas Kelas IIA Jember", "BNNK Jember"), ("Lapas Kelas IIA Jember", "Polres Jember")}
+
+
+def test_the_services_own_polytechnic_is_no_partner():
+    poltek = ("Politeknik Ilmu Pemasyarakatan", "education", "education:politeknik ilmu pemasyarakatan",
+              ["Politeknik Ilmu Pemasyarakatan", "Poltekip"])
+    text = ("Lapas Jember menggelar tes urine bersama BNNK Jember dan taruna Politeknik Ilmu Pemasyarakatan, "
+            "Kamis (6/3). Seluruh hasil negatif.")
+    out = extract_partnerships(text, analysis(text, [JEMBER], [BNNK, poltek]))
+    assert pairs(out) == {("Lapas Kelas IIA Jember", "BNNK Jember")}
