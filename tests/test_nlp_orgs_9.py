@@ -39,3 +39,15 @@ def test_religious_affairs_office_stays_the_regency_office(reg):
 def test_directorate_general_keeps_its_ministry_acronym(reg):
     got = orgs("Direktorat Jenderal Perhubungan Darat Kemenhub meninjau angkutan napi ke Lapas Cilacap.", reg)
     assert [display_name(o) for o in got] == ["Direktorat Jenderal Perhubungan Darat Kemenhub"]
+
+
+def test_prison_watch_groups_are_organisations(reg):
+    got = orgs("Kontras Sumut dan ICJR meminta pemeriksaan di Lapas Tanjung Gusta. Komisi untuk Orang Hilang dan "
+               "Korban Tindak Kekerasan (Kontras) juga menyurati KPAI.", reg)
+    assert sorted(o.org_id for o in got) == ["ngo:icjr", "ngo:kontras@sumatera utara", "ngo:kpai"]
+
+
+def test_an_acronym_in_brackets_stays_with_its_full_name(reg):
+    got = orgs("LPKA Palembang menandatangani PKS dengan Perkumpulan Keluarga Berencana Indonesia (PKBI) Palembang.",
+               reg)
+    assert [display_name(o) for o in got] == ["Perkumpulan Keluarga Berencana Indonesia (PKBI) Palembang"]
