@@ -1248,12 +1248,31 @@ _WITH_GENERIC = re.compile(r"\b(?:bersama|dengan)\s+(?:pihak|petugas|jajaran)\s+
                            re.IGNORECASE)
 
 
+def _host_of_guests(pairs: list[Partnership], analysis: Analysis) -> list[Partnership]:
+    """"Hadir pula Kakanwil X, Kalapas Y, Ketua DPRD Z, hingga perwakilan BRI": when a guest list names corrections
+    units beside the outside guests, the guests attend the event of its host, the article's main facility (the one
+    named most), not of each unit sitting with them. Pairs of a unit with a guest found in another sentence stay."""
+    if not analysis.facilities:
+        return pairs
+    main = max(analysis.facilities, key=lambda f: len(f.mentions))
+    if sum(len(f.mentions) == len(main.mentions) for f in analysis.facilities) > 1:
+        return pairs  # no single main facility
+    by_sentence: dict[str, set] = {}
+    for p in pairs:
+        if p.kind == "attendance":
+            by_sentence.setdefault(p.evidence, set()).add(p.party_ids[0])
+    mixed = {ev for ev, units in by_sentence.items() if len(units) >= 2 and main.facility_id in units}
+    return [p for p in pairs if not (p.kind == "attendance" and p.evidence in mixed
+                                     and p.party_ids[0] != main.facility_id)]
+
+
 def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     """Pairs (unit, partner) for one analysed article. `doc` is the spaCy Doc or the analysed text.
     The rules' pairs, then those the trained pair model (nlp/pair_model.py) adds among the candidate pairs
     the rules left out; without a model file only the rules run."""
     model = pair_model.load_model()
     rules, ctx, cands = partnership_candidates(doc, analysis, model is not None)
+    rules = _host_of_guests(rules, analysis)
     if model is None or not cands:
         return rules
     text = doc if isinstance(doc, str) else doc.text

@@ -6,7 +6,8 @@ a facility that is only the raid's location keeps its old pairs.
 
 from __future__ import annotations
 
-from nlp.partnerships import extract_partnerships
+from nlp.partnerships import _host_of_guests, extract_partnerships
+from nlp.records import Analysis, Facility, Mention, Partnership
 from tests.test_partnerships_more import KANWIL, KODIM, POLRES, analysis, pairs
 
 JEMBER = ("Lapas Kelas IIA Jember", "lapas-jember", ["Lapas Kelas IIA Jember", "Lapas Jember"])
@@ -38,3 +39,25 @@ def test_the_services_own_polytechnic_is_no_partner():
             "Kamis (6/3). Seluruh hasil negatif.")
     out = extract_partnerships(text, analysis(text, [JEMBER], [BNNK, poltek]))
     assert pairs(out) == {("Lapas Kelas IIA Jember", "BNNK Jember")}
+
+
+def test_units_in_a_guest_list_leave_the_guests_to_the_host():
+    """_host_of_guests on the rules' pairs: a guest sentence listing the Kanwil and a Bapas beside the outside
+    guests keeps only the pairs of the article's main facility; the Bapas's agreement elsewhere stays."""
+    guests = "Hadir pula Kakanwil Jatim, Kepala Bapas Jember, Ketua DPRD Jember, hingga perwakilan BNNK Jember."
+    mou = "Penandatanganan MoU antara Pemkab Jember, Lapas Jember dan Bapas Jember."
+    rules = [Partnership((u, g), "attendance", evidence=guests, party_ids=(uid, gid))
+             for u, uid in [("Lapas Jember", "lapas-jember"), ("Bapas Jember", "bapas-jember"),
+                            ("Kanwil Ditjenpas Jawa Timur", "corrections_office:jawa-timur")]
+             for g, gid in [("DPRD Jember", "dprd"), ("BNNK Jember", "bnnk")]]
+    rules.append(Partnership(("Bapas Jember", "Pemkab Jember"), "agreement", evidence=mou,
+                             party_ids=("bapas-jember", "pemkab")))
+    a = Analysis(id="t", facilities=[
+        Facility("Lapas Jember", "lapas", facility_id="lapas-jember", mentions=[Mention("Lapas Jember", 0, 12, "FAC")] * 3),
+        Facility("Bapas Jember", "bapas", facility_id="bapas-jember", mentions=[Mention("Bapas Jember", 0, 12, "FAC")])])
+    kept = _host_of_guests(rules, a)
+    assert sorted(p.parties for p in kept) == [("Bapas Jember", "Pemkab Jember"), ("Lapas Jember", "BNNK Jember"),
+                                               ("Lapas Jember", "DPRD Jember")]
+    # two facilities named equally often: no main facility, nothing dropped
+    a.facilities[0].mentions = a.facilities[0].mentions[:1]
+    assert len(_host_of_guests(rules, a)) == len(rules)
