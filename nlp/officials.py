@@ -389,11 +389,16 @@ def _is_place(reg: Registry, tok: str) -> bool:
     return k in reg.place_keys or k in _ISLANDS or k in _COUNTRIES or (len(k) >= 7 and k in _place_typos(reg))
 
 
+def _after_title(phrase: str, title: str | None) -> str:
+    """The words of a title phrase after the post itself ("Wakil Ketua GRANAT" -> " GRANAT")."""
+    return phrase[len(title):] if title and phrase.lower().startswith(title.lower()) else phrase
+
+
 def _names_a_body(phrase: str, title: str | None) -> bool:
     """Whether a title phrase can stand for the official's organisation: "Kepala Bidang Kegiatan Kerja" and a
     bare post of its own ("Presiden", "Hakim": the annotators file those under the post) can; a committee's
     bare post ("Ketua", "Anggota") and a post followed by common words only ("Ketua panitia") cannot."""
-    rest = phrase[len(title):] if title and phrase.lower().startswith(title.lower()) else phrase
+    rest = _after_title(phrase, title)
     if not rest.split():  # the bare post: a committee's ("Ketua", "Anggota") names nothing
         return "".join((title or phrase).lower().split()) not in _GENERIC_TITLES + ("pimpinan",)
     return any(w[:1].isupper() for w in rest.split())
@@ -431,8 +436,7 @@ def _org_in_phrase(phrase: str, title: str | None, orgs) -> Organization | None:
     """An extracted organisation named inside a post's phrase after the post itself ("Deputi Bidang Perlindungan
     Anak KemenPPPA", "Wakil Ketua GRANAT", "Auditor Madya Itjen"): by one of its written forms or the acronym its
     full name gives in brackets ("Gerakan Anti Narkoba (Granat) Sulsel"), case aside; the longest form wins."""
-    rest = phrase[len(title):] if title and phrase.lower().startswith(title.lower()) else phrase
-    words = rest.lower().split()
+    words = _after_title(phrase, title).lower().split()
     if not words:
         return None
     padded = " " + " ".join(words) + " "

@@ -103,7 +103,11 @@ _MINISTRY_NAMES = (
     r"Badan\s+Usaha\s+Milik\s+Negara|Perencanaan\s+Pembangunan\s+Nasional|Kependudukan\s+dan\s+Pembangunan\s+Keluarga|"
     r"Perlindungan\s+Pekerja\s+Migran\s+Indonesia|Investasi\s+dan\s+Hilirisasi|Hak\s+Asasi\s+Manusia")
 _MINISTRY_NAMED = re.compile(_MINISTRY_NAMES)
-_NGO_ACR = re.compile(r"Kontras|ICJR|ICW|IPW|KPAI|LPAI|YLBHI|PBHI|PKBI|Imparsial|Setara|Amnesty", re.IGNORECASE)
+# the acronym itself in a "Kemen..." hit, spaced forms included ("Kemen PPPA Kota X" -> "Kemen PPPA")
+_MINISTRY_ACR_WORD = re.compile(r"Kemen\s(?:PPPA|PUPR|BUMN|LHK|ATR)|\S+")
+# prison-watch groups by acronym; the family key is the acronym (or the first word of the two named in full)
+_NGO_ACRONYMS = r"Kontras|KontraS|ICJR|ICW|IPW|KPAI|LPAI|YLBHI|PBHI|PKBI|Imparsial"
+_NGO_ACR = re.compile(_NGO_ACRONYMS + r"|Setara|Amnesty", re.IGNORECASE)
 _ACRONYM_BEFORE = re.compile(r"(?<![\w])([A-Z][A-Z0-9]{1,7})\s*\($")
 
 # (regex template, kind, level, family key, canonical name or None); REGION is substituted
@@ -342,12 +346,11 @@ _SPECS: list[tuple[str, str, str | None, str, str | None]] = [
     # the civil-society bodies that watch prisons and speak in their stories (the press names most by acronym;
     # the full names go with their acronyms, a regional chapter with its place: "Kontras Sumut", "PKBI Bengkulu")
     (r"(?:Komisi\s+untuk\s+Orang\s+Hilang\s+dan\s+Korban\s+Tindak\s+Kekerasan\s*\((?P<acr>Kontras|KontraS)\)|"
-     r"Institute\s+for\s+Criminal\s+Justice\s+Reform\s*\((?P<acr2>ICJR)\)|Indonesia\s+Corruption\s+Watch\s*\((?P<acr3>ICW)\)|"
-     r"Indonesia\s+Police\s+Watch\s*\((?P<acr4>IPW)\)|Komisi\s+Perlindungan\s+Anak\s+Indonesia\s*\((?P<acr5>KPAI)\)|"
-     r"Lembaga\s+Perlindungan\s+Anak\s+Indonesia\s*\((?P<acr6>LPAI)\)|"
-     r"Perkumpulan\s+Keluarga\s+Berencana\s+Indonesia\s*\((?P<acr7>PKBI)\)|"
-     r"(?<![\w(])(?P<body>Kontras|KontraS|ICJR|ICW|IPW|KPAI|LPAI|YLBHI|PBHI|PKBI|Imparsial|Setara\s+Institute|"
-     r"Amnesty\s+International(?:\s+Indonesia)?)(?![\w]))"
+     r"Institute\s+for\s+Criminal\s+Justice\s+Reform\s*\(ICJR\)|Indonesia\s+Corruption\s+Watch\s*\(ICW\)|"
+     r"Indonesia\s+Police\s+Watch\s*\(IPW\)|Komisi\s+Perlindungan\s+Anak\s+Indonesia\s*\(KPAI\)|"
+     r"Lembaga\s+Perlindungan\s+Anak\s+Indonesia\s*\(LPAI\)|"
+     r"Perkumpulan\s+Keluarga\s+Berencana\s+Indonesia\s*\(PKBI\)|"
+     r"(?<![\w(])(?P<body>" + _NGO_ACRONYMS + r"|Setara\s+Institute|Amnesty\s+International(?:\s+Indonesia)?)(?![\w]))"
      r"(?:\s+(?:Daerah\s+|Provinsi\s+|Kabupaten\s+|Kota\s+)?(?P<region>REGION))?", "other", None, "ngo", None),
     (r"BPJS\s+(?P<body>[Kk]esehatan|[Kk]etenagakerjaan)" + _BRANCH + r"|Badan\s+Penyelenggara(?:an)?\s+Jaminan\s+Sosial(?:\s*\(BPJS\))?\s+"
      r"(?P<body2>Kesehatan|Ketenagakerjaan)" + _BRANCH.replace("branch", "branch2") + r"|BPJS(?![\w])|BPJamsostek(?![\w])", "health",
@@ -998,7 +1001,7 @@ def find_hits(text: str, reg: Registry | None = None, taken: list[tuple[int, int
                 short = _NGO_ACR.search(span)
                 fam = "ngo:" + (short.group(0).lower() if short else norm_key(span))
             elif key == "ministry_acr":
-                short = norm_key(re.match(r"Kemen\s(?:PPPA|PUPR|BUMN|LHK|ATR)|\S+", span).group()).replace(" ", "")
+                short = norm_key(_MINISTRY_ACR_WORD.match(span).group()).replace(" ", "")
                 fam = f"ministry:{_MINISTRY_ACR_BODY.get(short, short)}"
             elif key == "dinas_acr" and body:
                 fam = f"dinas:{_DINAS_ACR.get(norm_key(body), norm_key(body))}"

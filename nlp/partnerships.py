@@ -1272,7 +1272,6 @@ def extract_partnerships(doc, analysis: Analysis) -> list[Partnership]:
     the rules left out; without a model file only the rules run."""
     model = pair_model.load_model()
     rules, ctx, cands = partnership_candidates(doc, analysis, model is not None)
-    rules = _host_of_guests(rules, analysis)
     if model is None or not cands:
         return rules
     text = doc if isinstance(doc, str) else doc.text
@@ -1671,7 +1670,7 @@ def partnership_candidates(doc, analysis: Analysis, with_candidates: bool = True
             last_unit = here_actors[-1]
         elif kind is not None and kind == prev_kind and not here_partners:
             gap = 0  # "Razia berlangsung lima jam.": the event of the sentences before goes on
-    rules = [p for _, p in best.values()]
+    rules = _host_of_guests([p for _, p in best.values()], analysis)
     if not with_candidates:
         return rules, None, []
     ctx, cands = _pair_context(text, sentences, units, partners, canon, ucanon, hits, best)

@@ -93,8 +93,14 @@ def draw_second_entity_set() -> None:
 
 def _draw_mixed(key: str, used_keys: tuple[str, ...], seed: int, n_articles: int, n_negatives: int,
                 within: set[str] | None = None) -> None:
-    """A blind entity-gold round: corrections articles (only those in `within`, when given) and hard negatives
-    no set in `used_keys` holds, shuffled together so that an annotator cannot tell them apart by position."""
+    """A blind entity-gold round stored under `key` (see _mixed_ids)."""
+    _update(key, _mixed_ids(used_keys, seed, n_articles, n_negatives, within))
+
+
+def _mixed_ids(used_keys: tuple[str, ...], seed: int, n_articles: int, n_negatives: int,
+               within: set[str] | None = None) -> list[str]:
+    """Corrections articles (only those in `within`, when given) and hard negatives no set in `used_keys` holds,
+    shuffled together so that an annotator cannot tell them apart by position."""
     used = _used(json.loads(SPLITS.read_text()), *used_keys)
     cand = [i for i in _entity_candidates(_rows("articles.jsonl"), used) if within is None or i in within]
     negc = [r["id"] for r in _rows("negatives.jsonl") if r["id"] not in used and _hard_negative(r)]
@@ -103,7 +109,7 @@ def _draw_mixed(key: str, used_keys: tuple[str, ...], seed: int, n_articles: int
     rng.shuffle(negc)
     mixed = cand[:n_articles] + negc[:n_negatives]
     rng.shuffle(mixed)
-    _update(key, mixed)
+    return mixed
 
 
 def draw_third_entity_set() -> None:
@@ -218,11 +224,9 @@ def draw_twelfth_entity_sets() -> None:
     no unused hard negative is left), shuffled and cut into `entity_dev_12_fit` (75), whose errors may be read for
     fixes after its blind score is taken, and `entity_dev_12_check` (64), scored blind before and after."""
     s = json.loads(SPLITS.read_text())
-    entity = tuple(k for k in s if k.startswith("entity_")) + ("negatives_in_gold",)
-    _draw_mixed("entity_dev_12", entity, 20261136, 139, 0)
-    s = json.loads(SPLITS.read_text())
-    ids = s.pop("entity_dev_12")
-    SPLITS.write_text(json.dumps(s, indent=1, ensure_ascii=False) + "\n")
+    # its own two sets are left out of `used`, so that a re-run draws the same ids again
+    entity = tuple(k for k in s if k.startswith("entity_") and not k.startswith("entity_dev_12")) + ("negatives_in_gold",)
+    ids = _mixed_ids(entity, 20261136, 139, 0)
     _update("entity_dev_12_fit", ids[:75])
     _update("entity_dev_12_check", ids[75:])
 
