@@ -85,8 +85,9 @@ class Analyzer:
     analyzer_version = ANALYZER_VERSION
 
     def __init__(self, nlp, registry, topic_model=None, partnership_fn=None, relevance_fn=None,
-                 relevance_threshold: float = 0.5):
+                 relevance_threshold: float = 0.5, today: date | None = None):
         self.nlp = nlp
+        self._today = today or date.today()  # the newest day an undated weekday date may fall on (nlp/dates.py)
         self.registry = registry
         self.officials = OfficialFinder(registry)
         self.topic_model = topic_model
@@ -191,7 +192,7 @@ class Analyzer:
         orgs = org_mod.resolve(hits, text, reg, province, sentence_of)
         officials = self.officials.find(text, facilities, links, orgs, sentence_of, body_start, headlines)
         orgs = org_mod.drop_title_only(orgs, officials)
-        dms = dates_mod.find_dates(text, art.published, art.url)
+        dms = dates_mod.find_dates(text, art.published, art.url, latest=self._today)
         a = Analysis(id=art.id, facilities=facilities, organizations=orgs, officials=officials, dates=dms,
                      event_date=dates_mod.event_date(dms, text, art.published))
         if pred is not None:

@@ -306,3 +306,20 @@ def test_dateline_with_province_and_sekira_pukul_incident():
     text = ("\"Kami sudah koordinasi dengan polres,\" kata Karutan Sukamaju saat dikonfirmasi, Rabu (12/6/2024).\n"
             "Pada Senin (10/6/2024) sekira pukul 02.00 WIT, dua tahanan menjebol plafon kamar mandi.")
     assert ev(text, date(2024, 6, 12)) == date(2024, 6, 10)
+
+
+def test_undated_weekday_date_takes_the_latest_fitting_year():
+    text = "Petugas Lapas Sukamaju menggelar upacara pada Selasa (17/8) pagi."
+    got = {d.text: d.date for d in find_dates(text, None, latest=date(2026, 11, 23))}
+    assert got["Selasa (17/8)"] == date(2021, 8, 17)  # 17 August was a Tuesday in 2021 (and 2010, 2027)
+    # never a day after `latest`: the Tuesday of 2021 lies a day past it, so 2010's is taken
+    got = {d.text: d.date for d in find_dates(text, None, latest=date(2021, 8, 16))}
+    assert got["Selasa (17/8)"] == date(2010, 8, 17)
+    # without `latest` (the CLI's published-date parser) nothing is guessed
+    assert {d.text: d.date for d in find_dates(text, None)}["Selasa (17/8)"] is None
+
+
+def test_undated_weekday_date_keeps_a_year_the_text_writes():
+    text = "Razia digelar Rabu (5/6) malam di Rutan Sukamaju. Sepanjang 2019 ada tiga razia."
+    got = {d.text: d.date for d in find_dates(text, None, latest=date(2026, 11, 23))}
+    assert got["Rabu (5/6)"] == date(2019, 6, 5)  # 2024's 5 June was a Wednesday too, but the text says 2019
