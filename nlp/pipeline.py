@@ -130,6 +130,24 @@ class ArraySentencizer(Sentencizer):
         return guesses
 
 
+class _SuffixSearch:
+    """`suffix_search` over a chunk's last `window` characters only.
+
+    spaCy's suffix rules all end in "$", but `re.search` still tries every start position of the chunk, and the
+    tokenizer calls it once per suffix it peels off: a chunk without spaces of n characters costs O(n^2) (10,000
+    ")" took 18 s; a page with an inline base64 image would take hours). Suffixes are a few characters long, so
+    for chunks up to `window` characters (every real word) the result is exactly `re.search`'s; longer chunks
+    can only lose a suffix longer than the window. `pattern` keeps Tokenizer.to_bytes working."""
+
+    def __init__(self, rx: re.Pattern, window: int = 100):
+        self.pattern = rx.pattern
+        self._search = rx.search
+        self._window = window
+
+    def search(self, string: str):
+        return self._search(string if len(string) <= self._window else string[-self._window:])
+
+
 @Language.factory("pantau_sentencizer", default_config={"punct_chars": None, "overwrite": False})
 def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool) -> ArraySentencizer:
     return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
@@ -149,7 +167,7 @@ def create_tokenizer(reduplication_exceptions: bool = True):
             rules = {k: v for k, v in rules.items() if not _is_reduplication(k)}
         return Tokenizer(nlp.vocab, rules=rules,
                          prefix_search=_PrefixSearch(util.compile_prefix_regex(d.prefixes)).search if d.prefixes else None,
-                         suffix_search=util.compile_suffix_regex(d.suffixes).search if d.suffixes else None,
+                         suffix_search=_SuffixSearch(util.compile_suffix_regex(d.suffixes)).search if d.suffixes else None,
                          infix_finditer=util.compile_infix_regex(d.infixes).finditer if d.infixes else None,
                          token_match=d.token_match, url_match=d.url_match)
 
