@@ -24,7 +24,7 @@ from nlp.records import Analysis, ArticleText
 from nlp.registry import load_registry
 from nlp.spacy_import import IDX, SENT_START
 
-ANALYZER_VERSION = "rules-0.5"  # bump when rules change: enrich re-analyses stored articles of older versions
+ANALYZER_VERSION = "rules-0.6"  # bump when rules change: enrich re-analyses stored articles of older versions
 log = logging.getLogger(__name__)
 
 
@@ -81,13 +81,27 @@ def sentence_starts(doc) -> list[int]:
     return starts
 
 
+def _model_fingerprint(model_dir: Path) -> str:
+    """First 8 hex digits of the sha256 of the topic model and the official_visit stage files that exist."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in ("model.pkl.gz", "stack.json"):
+        path = model_dir / "topics" / name
+        if path.exists():
+            with path.open("rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
+    return h.hexdigest()[:8]
+
+
 class Analyzer:
     analyzer_version = ANALYZER_VERSION
 
     def __init__(self, nlp, registry, topic_model=None, partnership_fn=None, relevance_fn=None,
                  relevance_threshold: float = 0.5, today: date | None = None):
         self.nlp = nlp
-        self._today = today or date.today()  # the newest day an undated weekday date may fall on (nlp/dates.py)
+        self._today = today  # the newest day an undated weekday date may fall on (nlp/dates.py); None: the day it runs
         self.registry = registry
         self.officials = OfficialFinder(registry)
         self.topic_model = topic_model
@@ -133,6 +147,10 @@ class Analyzer:
         az = cls(nlp, reg, topic_model, partnership_fn, relevance_fn,
                  threshold if isinstance(threshold, int | float) else 0.5)
         az.stack = stack
+        if topic_model is not None:
+            # a retrained topic model (`pantau train topics`) changes stored topics as a rule change does: its
+            # file's fingerprint joins the version, so that `enrich` re-analyses what the old model labelled
+            az.analyzer_version += "-" + _model_fingerprint(model_dir)
         return az
 
     def warm(self) -> Analyzer:
@@ -192,7 +210,7 @@ class Analyzer:
         orgs = org_mod.resolve(hits, text, reg, province, sentence_of)
         officials = self.officials.find(text, facilities, links, orgs, sentence_of, body_start, headlines)
         orgs = org_mod.drop_title_only(orgs, officials)
-        dms = dates_mod.find_dates(text, art.published, art.url, latest=self._today)
+        dms = dates_mod.find_dates(text, art.published, art.url, latest=self._today or date.today())
         a = Analysis(id=art.id, facilities=facilities, organizations=orgs, officials=officials, dates=dms,
                      event_date=dates_mod.event_date(dms, text, art.published))
         if pred is not None:

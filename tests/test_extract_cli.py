@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -95,6 +96,13 @@ def test_published_in_feed_formats_and_unreadable_dates(tmp_path):
     assert nlp_cmds.parse_published("Tue, 11 Feb 2025 08:00:00 +0700") == date(2025, 2, 11)
     assert nlp_cmds.parse_published("11/02/2025") == date(2025, 2, 11)
     assert nlp_cmds.parse_published("Selasa, 11 Februari 2025") == date(2025, 2, 11)
+    assert nlp_cmds.parse_published("2025/02/11") == date(2025, 2, 11)
+    assert nlp_cmds.parse_published("Tuesday, February 11, 2025") == date(2025, 2, 11)
+    # 2025-02-10 20:00 UTC is 11 February in Jakarta; seconds or milliseconds, number or string
+    assert nlp_cmds.parse_published(1739217600) == date(2025, 2, 11)
+    assert nlp_cmds.parse_published("1739217600000") == date(2025, 2, 11)
+    with pytest.raises(ValueError):
+        nlp_cmds.parse_published(2025)  # a bare year is no day
     inp = tmp_path / "in.jsonl"
     inp.write_text(json.dumps({"id": "d1", "text": "Razia di Lapas Kelas IIA Kupang pada Senin (10/2).",
                                "published": "2025-13-45"}) + "\n", encoding="utf-8")
@@ -102,7 +110,9 @@ def test_published_in_feed_formats_and_unreadable_dates(tmp_path):
     res = CliRunner().invoke(_app(), ["extract", str(inp), "-o", str(out)])
     assert res.exit_code == 0, res.output
     row = json.loads(out.read_text(encoding="utf-8"))
-    assert row["id"] == "d1" and row["facilities"] and row["event_date"] is None
+    assert row["id"] == "d1" and row["facilities"]
+    # without a publication date the weekday picks the year (nlp/dates.py): a Monday 10 February, not 2025-13-45
+    assert date.fromisoformat(row["event_date"]).weekday() == 0 and row["event_date"][5:] == "02-10"
     assert ":1: published '2025-13-45' is not a date; treated as unknown" in res.stderr
 
 

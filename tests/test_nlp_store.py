@@ -4,10 +4,13 @@ only new / changed articles re-analysed."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from flows.enrich import analyze_and_store, pending_articles
 from flows.store.analysis_store import write_analyses
 from flows.store.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _insert_article(con, aid: str, text: str, updated: datetime) -> None:
@@ -74,3 +77,19 @@ def test_write_analyses_replaces_not_appends(tmp_path):
         write_analyses(st.con, [a], "v1")
         assert st.con.execute("SELECT count(*) FROM article_facilities").fetchone()[0] == 1
         assert st.con.execute("SELECT facility_id FROM article_facilities").fetchone()[0] == "unreg:lapas:x"
+
+
+def test_retrained_topic_model_changes_the_version_so_enrich_redoes_stored_topics(tmp_path):
+    """`pantau train topics` rewrites models/topics/: the version carries the files' fingerprint, and a stored
+    analysis of another version is pending again."""
+    from nlp.analyze import ANALYZER_VERSION, Analyzer, _model_fingerprint
+
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "topics" / "model.pkl.gz").write_bytes(b"model one")
+    first = _model_fingerprint(tmp_path)
+    (tmp_path / "topics" / "stack.json").write_text('{"threshold": 0.35}')
+    second = _model_fingerprint(tmp_path)
+    (tmp_path / "topics" / "model.pkl.gz").write_bytes(b"model two")
+    assert len({first, second, _model_fingerprint(tmp_path)}) == 3
+    version = Analyzer.load().analyzer_version
+    assert version.startswith(ANALYZER_VERSION + "+topics-") and version.endswith(_model_fingerprint(ROOT / "models"))

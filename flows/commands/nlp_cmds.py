@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated
 
@@ -25,14 +25,33 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")  # "2025/02/11" (ISO's "-" is read above)
+_ENGLISH = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")  # "Feb 11, 2025"
+_WIB = timezone(timedelta(hours=7))
+
+
+def _timestamp(value) -> date | None:
+    """Seconds (9-10 digits) or milliseconds (12-13 digits) since 1970, as a number or a string of digits."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    digits = str(value).strip().split(".")[0]
+    if not digits.isdigit() or len(digits) not in (9, 10, 12, 13):
+        return None
+    seconds = float(value) / (1000 if len(digits) > 10 else 1)
+    return datetime.fromtimestamp(seconds, tz=_WIB).date()
 
 
 def parse_published(value) -> date | None:
     """The publication date from what feeds and scrapers write: ISO dates and datetimes (with or without
     zone), RFC 2822 ("Tue, 11 Feb 2025 08:00:00 +0700"), day-first numeric ("11/02/2025") and Indonesian
-    or English month names ("Selasa, 11 Februari 2025"). None stays None; anything else raises ValueError."""
+    or English month names ("Selasa, 11 Februari 2025"), year-first with slashes ("2025/02/11"), English
+    month-first ("February 11, 2025") and Unix timestamps (seconds, read in Western Indonesian Time, as some
+    JSON APIs give them). None stays None; anything else raises ValueError."""
     if value in (None, ""):
         return None
+    stamp = _timestamp(value)
+    if stamp is not None:
+        return stamp
     if not isinstance(value, str):
         raise ValueError(f"published must be a string, got {type(value).__name__}")
     v = value.strip()
@@ -56,6 +75,19 @@ def parse_published(value) -> date | None:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             pass
+    m = _YEAR_FIRST.match(v)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    m = _ENGLISH.match(v)
+    if m:
+        for fmt in ("%B %d %Y", "%b %d %Y"):
+            try:
+                return datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", fmt).date()
+            except ValueError:
+                pass
     from nlp.dates import find_dates
 
     full = [d.date for d in find_dates(v, None) if d.date is not None]
