@@ -290,6 +290,13 @@ def find_dates(text: str, pub: date | None, url: str | None = None, latest: date
     return out
 
 
+def _unresolved_weekday_dates(out: list[DateMention], pending: dict[int, tuple[int, int, int | None]]):
+    """(mention, day, month, weekday) of each year-less weekday date still without a date."""
+    for dm in out:
+        if dm.date is None and id(dm) in pending and pending[id(dm)][2] is not None:
+            yield (dm, *pending[id(dm)])
+
+
 _OLDEST_YEAR = 2000  # no Indonesian online news archive this tool reads goes further back
 
 
@@ -299,12 +306,7 @@ def _resolve_by_latest(out: list[DateMention], pending: dict[int, tuple[int, int
     Why guess: an undated page still reports one event, and the weekday leaves a handful of years, of which the
     most recent is the likeliest for a monitor of current news. Measured on the 739 dated gold articles of the
     read development sets with the publication date and URL removed: event date 0.899 -> 0.932."""
-    for dm in out:
-        if dm.date is not None or id(dm) not in pending:
-            continue
-        d, mo, wd = pending[id(dm)]
-        if wd is None:
-            continue
+    for dm, d, mo, wd in _unresolved_weekday_dates(out, pending):
         dt = next((c for c in (_safe(y, mo, d) for y in range(latest.year, _OLDEST_YEAR - 1, -1))
                    if c is not None and c <= latest and c.weekday() == wd), None)
         if dt is not None:
@@ -319,12 +321,7 @@ def _resolve_by_stamp(out: list[DateMention], pending: dict[int, tuple[int, int,
                  default=None)
     if latest is None:
         return
-    for dm in out:
-        if dm.date is not None or id(dm) not in pending:
-            continue
-        d, mo, wd = pending[id(dm)]
-        if wd is None:
-            continue
+    for dm, d, mo, wd in _unresolved_weekday_dates(out, pending):
         dt = next((c for c in (_safe(latest.year + k, mo, d) for k in (-1, 1)) if c is not None and c.weekday() == wd),
                   None)
         if dt is not None:

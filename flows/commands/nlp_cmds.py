@@ -69,18 +69,13 @@ def parse_published(value) -> date | None:
         return parsedate_to_datetime(v).date()
     except (TypeError, ValueError, IndexError):
         pass
-    m = _NUMERIC_DATE.match(v)
-    if m:
-        try:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            pass
-    m = _YEAR_FIRST.match(v)
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            pass
+    for rx, order in ((_NUMERIC_DATE, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3))):
+        m = rx.match(v)
+        if m:
+            try:
+                return date(*(int(m.group(i)) for i in order))
+            except ValueError:
+                pass
     m = _ENGLISH.match(v)
     if m:
         for fmt in ("%B %d %Y", "%b %d %Y"):
