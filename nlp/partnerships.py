@@ -911,7 +911,11 @@ def _not_between_others(text: str, s: int, e: int, partners: list[_Party], units
     for one, stands between them; the ministry there is a peer in government, not the unit)."""
     out = []
     for p in partners:
-        a = min(x for x in p.starts if s <= x < e)
+        # a partner may be in the sentence only through its official ("disaksikan Budi Santoso"): the first of either
+        a = min((x for x in (*p.starts, *p.official_starts) if s <= x < e), default=None)
+        if a is None:
+            out.append(p)
+            continue
         m = _BETWEEN_TWO.search(text, max(s, a - 80), a)
         if m is None or _GENERIC_UNIT.search(m.group(1)) or any(
                 m.start() <= x < a for u in units if not _is_national(u) for x in u.starts) or any(

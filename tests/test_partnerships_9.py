@@ -61,3 +61,16 @@ def test_units_in_a_guest_list_leave_the_guests_to_the_host():
     # two facilities named equally often: no main facility, nothing dropped
     a.facilities[0].mentions = a.facilities[0].mentions[:1]
     assert len(_host_of_guests(rules, a)) == len(rules)
+
+
+def test_a_partner_present_only_through_its_official_in_an_antara_sentence():
+    """Session 8: the 'antara' check looked for the partner's own name in the sentence and crashed (min() of
+    nothing) when only its official was named there, losing the article's partnerships."""
+    from nlp.analyze import Analyzer
+    from nlp.records import ArticleText
+
+    text = ("Kepala Dinas Sosial Kabupaten Sukamaju, Budi Santoso, berkunjung ke Lapas Kelas IIA Sukamaju pada Senin "
+            "(10/2/2025). Penandatanganan kerja sama antara kedua pihak disaksikan Budi Santoso di aula Lapas.")
+    a = Analyzer.load().analyze(ArticleText("t", text, "", None))
+    out = extract_partnerships(text, a)
+    assert ("Lapas Kelas IIA Sukamaju", "Dinas Sosial") in pairs(out)
