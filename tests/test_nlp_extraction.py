@@ -187,3 +187,20 @@ def test_no_publication_date_no_year_stays_unresolved():
     ds = find_dates("Kegiatan pada Rabu (29/12) berjalan lancar.", None)
     assert ds and ds[0].date is None
     assert event_date(ds, "") is None
+
+
+def test_no_break_spaces_read_as_spaces_and_offsets_stay(analyzer):
+    """Some CMSs write &nbsp; between words: the rules read it as a space, and mention offsets still point into
+    the text as stored (one character replaced by one)."""
+    plain = ("Kepala Lapas Kelas IIA Banyuwangi, Mochamad Mukaffi, menerima kunjungan BNNK Banyuwangi untuk tes urine "
+             "pada Senin (10/2/2025).")
+    nbsp = plain.replace(" ", "\u00a0")
+    a = analyzer.analyze(ArticleText("p", plain, None, date(2025, 2, 11)))
+    b = analyzer.analyze(ArticleText("n", nbsp, None, date(2025, 2, 11)))
+    assert [f.name for f in b.facilities] == [f.name for f in a.facilities] == ["Lapas Kelas IIA Banyuwangi"]
+    assert [o.name for o in b.organizations] == [o.name for o in a.organizations]
+    assert [x.name for x in b.officials] == ["Mochamad Mukaffi"]
+    assert [p.parties for p in b.partnerships] == [p.parties for p in a.partnerships] and b.partnerships
+    assert b.event_date == date(2025, 2, 10)
+    m = b.facilities[0].mentions[0]
+    assert nbsp[m.start:m.end].replace("\u00a0", " ") == m.text.replace("\u00a0", " ")
