@@ -81,8 +81,8 @@ def sentence_starts(doc) -> list[int]:
     return starts
 
 
-# no-break, fixed-width and ideographic spaces -> " " (zero-width characters are left: removing them would move offsets)
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+# tabs, no-break, fixed-width and ideographic spaces -> " " (zero-width characters are left: removing them would move offsets)
+_SPACES = str.maketrans(dict.fromkeys("\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                                       "\u200a\u202f\u205f\u3000", " "))
 
 
