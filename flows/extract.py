@@ -259,35 +259,32 @@ def extract(html: str | bytes, url: str) -> ExtractedArticle | None:
     pages whose main text is shorter than MIN_TEXT_CHARS.
     """
     if isinstance(html, bytes):
-        html = html.decode("utf-8", errors="replace")
+        from flows.fetch import decode_body
+
+        html = decode_body(html)[0]  # the fetcher's charset rules: BOM, <meta charset>, UTF-8, detection
     if not html or not html.strip():
         return None
     try:
         tree = lxml_html.fromstring(html)
     except Exception:  # noqa: BLE001 - lxml raises several types on garbage
         return None
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            include_links=False,
-            deduplicate=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception:  # noqa: BLE001 - one bad page must never stop a batch
-        return None
-    if doc is None:
-        return None
-    text = _clean_text(getattr(doc, "text", None) or "")
-    title = _clean_text(doc.title or "") or None
-    if title and text.startswith(title + "\n"):
-        text = text[len(title) + 1:]  # the <h1> repeated as the first line: outlets vary headlines
-    if len(text) < MIN_TEXT_CHARS:
+    # tables are left out (share widgets, related-story grids), unless the page has no text outside them: older
+    # outlets and facility sites still lay out the story in a <table>
+    for tables in (False, True):
+        doc = _bare(html, url, tables)
+        if doc is None:
+            continue
+        text = _clean_text(getattr(doc, "text", None) or "")
+        if tables:
+            text = _clean_text(_TABLE_BORDER.sub("\n", text))  # "| cell | cell |" rows as lines
+        title = _clean_text(doc.title or "") or None
+        if title and text.startswith(title + "\n"):
+            text = text[len(title) + 1:]  # the <h1> repeated as the first line: outlets vary headlines
+        if len(text) >= MIN_TEXT_CHARS:
+            break
+        if "<table" not in html and "<TABLE" not in html:
+            return None
+    else:
         return None
     canonical = canonicalize_url(url)
     declared = _link_canonical(tree)
@@ -310,6 +307,27 @@ def extract(html: str | bytes, url: str) -> ExtractedArticle | None:
 
 _WEEKDAYS = re.compile(r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b|\d", re.IGNORECASE)
 _AUTHOR_PREFIX = re.compile(r"^(oleh|penulis|reporter|editor|pewarta|by)\s*[:.]?\s*", re.IGNORECASE)
+
+
+_TABLE_BORDER = re.compile(r"^\|[ \t]*|[ \t]*\|$|[ \t]+\|[ \t]+", re.MULTILINE)
+
+
+def _bare(html: str, url: str, tables: bool):
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=tables,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # noqa: BLE001 - one bad page must never stop a batch
+        return None
 
 
 def clean_author(raw: str | None) -> str | None:

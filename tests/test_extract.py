@@ -123,3 +123,23 @@ def test_outlets_on_a_loopback_mirror_are_told_apart():
     c = extract(page(head='<link rel="canonical" href="http://127.0.0.1:8377/suarapas/artikel/x.html">'),
                 "http://127.0.0.1:8377/warta/berita/1/pelatihan-lapas-kupang")
     assert c is not None and c.canonical_url == "http://127.0.0.1:8377/warta/berita/1/pelatihan-lapas-kupang"
+
+
+def test_bytes_follow_the_declared_charset():
+    body = ("<html><head><meta charset='iso-8859-1'><title>Razia</title></head><body><article><p>"
+            + "Kafe binaan Lapas Kelas IIA Sukamaju menjual kopi \"Caf\xe9 Harapan\" buatan warga binaan. " * 4
+            + "</p></article></body></html>").encode("latin-1")
+    art = extract(body, "https://contoh.id/berita/kafe")
+    assert art is not None and "Café Harapan" in art.text and "\ufffd" not in art.text
+
+
+def test_a_story_laid_out_in_a_table_is_read_without_cell_borders():
+    rows = ["Petugas Lapas Kelas IIA Sukamaju menggelar razia kamar hunian pada Senin malam.",
+            "Razia dipimpin Kepala Pengamanan Lapas bersama regu jaga dan anggota Polres Sukamaju.",
+            "Dalam razia itu petugas menemukan dua telepon genggam dan satu pengisi daya.",
+            "Barang temuan dimusnahkan di halaman lapas disaksikan perwakilan warga binaan."]
+    html = ("<html><head><title>Razia Lapas Sukamaju</title></head><body><table>"
+            + "".join(f"<tr><td>{r}</td></tr>" for r in rows) + "</table></body></html>")
+    art = extract(html, "https://contoh.id/berita/razia")
+    assert art is not None and all(r in art.text for r in rows)
+    assert "|" not in art.text
