@@ -140,3 +140,28 @@ def test_headline_only_line_is_extracted_from_its_title(tmp_path):
     assert [f["kind"] for f in rows[0]["facilities"]] == ["lapas"]
     assert rows[1]["line"] == 2 and "text" in rows[1]["error"]
     assert res.exit_code == 1
+
+
+def test_input_files_as_exports_write_them(tmp_path):
+    """A byte-order mark, UTF-16, gzip or a line in Windows-1252 are read; they no longer stop the run or fail a line."""
+    import gzip
+
+    line = json.dumps({"id": "k1", "title": "Kafe", "text": "Kafe Lapas Kelas IIA Kupang dibuka.", "published": None})
+    latin = json.dumps({"id": "k2", "title": "Caf\u00e9", "text": "Lapas Kelas IIA Kupang membuka caf\u00e9.",
+                        "published": None}, ensure_ascii=False)
+    files = {"bom.jsonl": b"\xef\xbb\xbf" + line.encode() + b"\n",
+             "utf16.jsonl": (line + "\n").encode("utf-16"),
+             "dump.jsonl.gz": gzip.compress(line.encode() + b"\n"),
+             "mixed.jsonl": line.encode() + b"\n" + latin.encode("cp1252") + b"\n"}
+    for name, data in files.items():
+        inp = tmp_path / name
+        inp.write_bytes(data)
+        res = CliRunner().invoke(_app(), ["extract", str(inp), "-o", str(tmp_path / "out.jsonl")])
+        assert res.exit_code == 0, (name, res.output)
+        rows = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert rows[0]["id"] == "k1" and rows[0]["facilities"], name
+    assert rows[1]["id"] == "k2" and "mixed.jsonl:2: not UTF-8; read as Windows-1252" in res.stderr
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(b"\x1f\x8b" + b"broken")
+    res = CliRunner().invoke(_app(), ["extract", str(bad), "-o", str(tmp_path / "out.jsonl")])
+    assert res.exit_code != 0 and "not a readable gzip file" in str(res.exception)  # the real CLI prints it

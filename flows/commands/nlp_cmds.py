@@ -129,6 +129,39 @@ def parse_line(raw: str, lineno: int, source: str = "input"):
                        url=url if isinstance(url, str) else None)
 
 
+def read_input_text(path: Path) -> str:
+    """The input file as text, whatever exports hand us: gzip-compressed (by its magic bytes), a UTF-8 or UTF-16
+    byte-order mark, or lines that are not UTF-8 (read as Windows-1252, the usual culprit, with a warning naming
+    each line) instead of one decoding error that stops the whole run."""
+    import gzip
+
+    raw = path.read_bytes()
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{path}: not a readable gzip file ({exc})") from None
+    if raw[:3] == b"\xef\xbb\xbf":
+        raw = raw[3:]
+    elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: UTF-16 byte-order mark, but not UTF-16 ({exc.reason})") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    out = []
+    for i, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            print(f"{path}:{i}: not UTF-8; read as Windows-1252", file=sys.stderr)
+            out.append(line.decode("cp1252", errors="replace"))
+    return "\n".join(out)
+
+
 def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_process: int = 1,
                 model_dir: Path | None = None, progress: bool = True) -> tuple[int, int]:
     """Extract every line; returns (lines ok, lines failed)."""
@@ -138,7 +171,7 @@ def run_extract(input_path: Path, output_path: Path, batch_size: int = 64, n_pro
 
     if not input_path.exists():
         raise InputError(f"{input_path}: no such file")
-    lines = jsonl_lines(input_path.read_text(encoding="utf-8"))
+    lines = jsonl_lines(read_input_text(input_path))
     parsed: list = []
     failed = 0
     for i, raw in enumerate(lines, start=1):
